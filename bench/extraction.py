@@ -1,0 +1,178 @@
+"""Article-extraction benchmark: the generic extractor against trafilatura on the Zyte pages.
+
+Run from the repo root: ``python bench/extraction.py [--limit N] [--no-trafilatura]``.
+The metric is re-implemented from the data set's README (upstream's script is not copied):
+``\\w+`` tokens, 4-gram shingles, multiset tp/fp/fn per page normalised by their sum, precision
+averaged over pages with tp+fp>0, recall over pages with tp+fn>0, F1 of the two averages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH_DIR = REPO.parent / "shared" / "benchmarks" / "article-extraction"
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_NGRAM = 4
+
+
+@dataclass(slots=True)
+class Page:
+    """One benchmark item, HTML already decoded so that timing covers extraction only."""
+
+    item_id: str
+    url: str
+    html: str
+    truth: str
+
+
+@dataclass(slots=True)
+class Score:
+    """Averaged precision/recall over pages, and their F1."""
+
+    precision: float
+    recall: float
+    f1: float
+    pages: int
+
+
+def shingles(text: str, n: int = _NGRAM) -> Counter[str]:
+    """Multiset of n-token shingles; a text shorter than n tokens gives one short shingle."""
+    tokens = _TOKEN.findall(text)
+    count = max(1, len(tokens) - n + 1)
+    return Counter(" ".join(tokens[i : i + n]) for i in range(count) if tokens[i : i + n])
+
+
+def page_counts(truth: str, predicted: str) -> tuple[float, float, float]:
+    """tp, fp, fn of one page as shares of their sum (so every page weighs the same)."""
+    want, got = shingles(truth), shingles(predicted)
+    tp = sum((want & got).values())
+    fp = sum((got - want).values())
+    fn = sum((want - got).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def aggregate(counts: Iterable[tuple[float, float, float]]) -> Score:
+    """Average per-page precision and recall, then F1 of those averages (upstream's way)."""
+    precisions: list[float] = []
+    recalls: list[float] = []
+    pages = 0
+    for tp, fp, fn in counts:
+        pages += 1
+        if tp + fp > 0:
+            precisions.append(tp / (tp + fp))
+        if tp + fn > 0:
+            recalls.append(tp / (tp + fn))
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return Score(p, r, f1, pages)
+
+
+def load_pages(limit: int | None = None, bench_dir: Path = BENCH_DIR) -> list[Page]:
+    """Benchmark pages in sorted id order (so ``--limit`` picks a stable subset)."""
+    truth = json.loads((bench_dir / "ground-truth.json").read_text(encoding="utf8"))
+    pages: list[Page] = []
+    for item_id in sorted(truth)[:limit]:
+        with gzip.open(bench_dir / "html" / f"{item_id}.html.gz", "rt", encoding="utf8") as fh:
+            html = fh.read()
+        item = truth[item_id]
+        pages.append(Page(item_id, item.get("url", ""), html, item.get("articleBody", "")))
+    return pages
+
+
+def generic_body(page: Page) -> str:
+    """The generic extractor's body as scored: paragraphs joined by newlines, title excluded
+    (the ground truth holds the article body only)."""
+    from crawler.generic import extract_generic
+
+    return "\n".join(extract_generic(page.html, page.url).body)
+
+
+def trafilatura_body(page: Page) -> str:
+    """trafilatura with its defaults (fallback extractors on), comments off, tables on."""
+    import trafilatura
+
+    return trafilatura.extract(page.html, url=page.url, include_comments=False, include_tables=True) or ""
+
+
+def run(extract: Callable[[Page], str], pages: list[Page]) -> tuple[list[str], float]:
+    """Outputs and the wall time spent in extraction alone."""
+    outputs: list[str] = []
+    spent = 0.0
+    for page in pages:
+        start = time.perf_counter()
+        outputs.append(extract(page))
+        spent += time.perf_counter() - start
+    return outputs, spent
+
+
+def evaluate(extract: Callable[[Page], str], pages: list[Page]) -> tuple[Score, float, list[str]]:
+    """Score and pages per second of one extractor."""
+    outputs, spent = run(extract, pages)
+    score = aggregate(page_counts(p.truth, out) for p, out in zip(pages, outputs, strict=True))
+    return score, (len(pages) / spent if spent else 0.0), outputs
+
+
+def _warm_up(pages: list[Page], extractors: dict[str, Callable[[Page], str]]) -> None:
+    """Import modules and fill caches outside the timed loop."""
+    for extract in extractors.values():
+        extract(pages[0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by id)")
+    parser.add_argument("--no-trafilatura", action="store_true", help="score the generic extractor only")
+    parser.add_argument(
+        "--worst", type=int, default=0, help="list the N worst pages of the generic extractor"
+    )
+    args = parser.parse_args(argv)
+    if not BENCH_DIR.is_dir():
+        print(f"skipped: benchmark data not found at {BENCH_DIR}")
+        return 0
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    pages = load_pages(args.limit)
+    extractors: dict[str, Callable[[Page], str]] = {"generic": generic_body}
+    if not args.no_trafilatura:
+        extractors["trafilatura"] = trafilatura_body
+    _warm_up(pages, extractors)
+    print(f"{len(pages)} pages")
+    print(f"{'extractor':<12} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
+    generic_outputs: list[str] = []
+    for name, extract in extractors.items():
+        score, speed, outputs = evaluate(extract, pages)
+        if name == "generic":
+            generic_outputs = outputs
+        print(f"{name:<12} {score.precision:>9.4f} {score.recall:>7.4f} {score.f1:>7.4f} {speed:>8.1f}")
+    if args.worst:
+        _print_worst(pages, generic_outputs, args.worst)
+    return 0
+
+
+def _print_worst(pages: list[Page], outputs: list[str], n: int) -> None:
+    """Pages where the generic extractor scores lowest, to look at by hand."""
+    rows = []
+    for page, out in zip(pages, outputs, strict=True):
+        tp, fp, fn = page_counts(page.truth, out)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        rows.append((2 * p * r / (p + r) if p + r else 0.0, p, r, page))
+    for f1, p, r, page in sorted(rows, key=lambda row: row[0])[:n]:
+        print(f"{f1:.3f} P={p:.3f} R={r:.3f} {page.item_id[:12]} {page.url[:90]}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Precision/recall of the default topic on the hand-written dev set.
+
+Usage: python bench/relevance_eval.py [--devset PATH] [--topics PATH] [--verbose]
+
+Positives are `positive`; `hard_negative` and `negative` are both negatives. The dev set has two
+halves: A was used while writing the rules, B was written afterwards and only measured, so B is
+the honest estimate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from crawler.relevance import TopicSet, load_topics  # noqa: E402
+from newsmon.records import Article  # noqa: E402
+
+DEVSET = ROOT / "bench" / "relevance" / "devset.jsonl"
+
+
+@dataclass(slots=True)
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, gold: bool, predicted: bool) -> None:
+        if gold and predicted:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif gold:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def n(self) -> int:
+        return self.tp + self.fp + self.fn + self.tn
+
+
+@dataclass(slots=True)
+class Report:
+    overall: Counts = field(default_factory=Counts)
+    by_language: dict[str, Counts] = field(default_factory=dict)
+    by_half: dict[str, Counts] = field(default_factory=dict)
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, label, kind, title
+
+
+def load_devset(path: Path = DEVSET) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def to_article(row: dict) -> Article:
+    return Article(url=f"dev:{row['id']}", title=row["title"], lead=row.get("lead") or None,
+                   body=list(row.get("body", [])), language=row.get("language"))
+
+
+def evaluate(rows: Iterable[dict], topics: TopicSet) -> Report:
+    """Score every row; hard negatives and plain negatives both count as negatives."""
+    report = Report()
+    for row in rows:
+        gold = row["label"] == "positive"
+        predicted = topics.evaluate(to_article(row)).relevant
+        for counts in (
+            report.overall,
+            report.by_language.setdefault(row["language"], Counts()),
+            report.by_half.setdefault(row.get("half", "-"), Counts()),
+        ):
+            counts.add(gold, predicted)
+        if gold != predicted:
+            report.errors.append((row["id"], row["label"], row.get("kind", ""), row["title"]))
+    return report
+
+
+def _line(name: str, c: Counts) -> str:
+    return (f"{name:<10} n={c.n:<4} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}"
+            f"  (tp={c.tp} fp={c.fp} fn={c.fn} tn={c.tn})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--topics", type=Path, default=None, help="topic TOML (default: bundled)")
+    parser.add_argument("--verbose", action="store_true", help="show matched terms of errors")
+    args = parser.parse_args(argv)
+
+    topics = load_topics(args.topics)
+    rows = load_devset(args.devset)
+    start = time.perf_counter()
+    report = evaluate(rows, topics)
+    elapsed = time.perf_counter() - start
+
+    print(_line("overall", report.overall))
+    for half, counts in sorted(report.by_half.items()):
+        print(_line(f"half {half}", counts))
+    for lang, counts in sorted(report.by_language.items(), key=lambda kv: -kv[1].n):
+        print(_line(f"lang {lang}", counts))
+    print(f"{len(rows)} articles in {elapsed * 1000:.1f} ms ({len(rows) / elapsed:.0f}/s)")
+    print(f"misclassified: {len(report.errors)}")
+    by_id = {row["id"]: row for row in rows}
+    for rid, label, kind, title in report.errors:
+        print(f"  {rid} [{label}] {kind}: {title}")
+        if args.verbose:
+            print(f"      {topics.evaluate(to_article(by_id[rid]))}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""What one crawl shares between spider, middlewares and pipelines: archive, outlets, topics, counts."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from crawler.profiles import OutletProfile, Registry
+from storage.archive import Archive, RunCounts
+
+MAX_ERRORS_KEPT = 200
+FLUSH_EVERY = 10  # write the counts to the run row every N events, so a killed crawl leaves its tally
+
+
+@dataclass
+class RunStats:
+    """Counts and errors of a run, flushed to its crawl_runs row as the crawl goes."""
+
+    archive: Archive
+    run_id: int
+    counts: RunCounts = field(default_factory=RunCounts)
+    errors: list[str] = field(default_factory=list)
+    per_outlet_errors: dict[str, int] = field(default_factory=dict)
+    per_outlet_pages: dict[str, int] = field(default_factory=dict)
+    _events: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, name: str, outlet: str | None = None) -> None:
+        with self._lock:
+            setattr(self.counts, name, getattr(self.counts, name) + 1)
+            if name == "pages_fetched" and outlet:
+                self.per_outlet_pages[outlet] = self.per_outlet_pages.get(outlet, 0) + 1
+        self._tick()
+
+    def error(self, message: str, outlet: str | None = None) -> None:
+        with self._lock:
+            self.counts.errors += 1
+            if outlet:
+                self.per_outlet_errors[outlet] = self.per_outlet_errors.get(outlet, 0) + 1
+            if len(self.errors) < MAX_ERRORS_KEPT:
+                self.errors.append(message[:500])
+        self._tick()
+
+    def _tick(self) -> None:
+        self._events += 1
+        if self._events % FLUSH_EVERY == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        self.archive.update_run(self.run_id, self.counts, self.errors)
+
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"pages fetched {c.pages_fetched}, new articles {c.new_articles}, duplicates {c.duplicates}, "
+            f"off-topic {c.offtopic}, errors {c.errors}"
+        )
+
+
+@dataclass
+class CrawlContext:
+    """Everything a crawl needs; handed to the spider as an argument (Scrapy settings would copy it)."""
+
+    archive: Archive
+    registry: Registry
+    outlets: list[OutletProfile]
+    stats: RunStats
+    topics: object  # crawler.relevance.TopicSet
+    since: datetime | None = None
+    max_articles: int | None = None
+    mirror: str | None = None
+    scheduled_articles: int = 0

@@ -1,0 +1,108 @@
+"""Scrapy item pipelines: extract -> clean -> relevance -> dedup and store.
+
+Each stage takes one typed record and hands the next one on, so the item changes type on the way:
+FetchedPage -> CleanedPage -> ScoredPage -> StoredPage.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from sqlalchemy.exc import SQLAlchemyError
+
+from crawler.context import CrawlContext
+from crawler.extract import extract_page
+from crawler.textclean import finalize
+from newsmon.records import Article, FetchedPage, Relevance
+from storage.archive import StoreResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CleanedPage:
+    page: FetchedPage
+    article: Article
+
+
+@dataclass(slots=True)
+class ScoredPage:
+    page: FetchedPage
+    article: Article
+    relevance: Relevance
+
+
+@dataclass(slots=True)
+class StoredPage:
+    page: FetchedPage
+    article: Article
+    relevance: Relevance
+    result: StoreResult
+
+
+class _Stage:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        return cls(crawler)
+
+    @property
+    def context(self) -> CrawlContext:
+        return self.crawler.spider.context  # type: ignore[union-attr]
+
+
+def clean_page(page: FetchedPage, context: CrawlContext) -> Article:
+    """Extract and clean one fetched page (shared by the crawl and `newsmon extract`)."""
+    profile = context.registry.for_url(page.url)
+    extracted = extract_page(page.body, page.url, profile=profile, fetched_at=page.fetched_at)
+    extracted.outlet = extracted.outlet or page.outlet
+    article = finalize(extracted)
+    if article.published is None and page.listed_published is not None:
+        article.published = page.listed_published  # the feed's date beats no date (never the crawl time)
+    return article
+
+
+class ExtractPipeline(_Stage):
+    """HTML -> clean Article (profile layout or generic extractor, then the text cleaner)."""
+
+    def process_item(self, item: FetchedPage, spider: Any = None) -> CleanedPage:
+        try:
+            article = clean_page(item, self.context)
+        except Exception as exc:  # one bad page must not stop the crawl
+            log.exception("extraction failed for %s", item.url)
+            self.context.stats.error(f"extract {item.url}: {type(exc).__name__}: {exc}", item.outlet)
+            raise DropItem(f"extraction failed: {exc}") from exc
+        if not article.title or not (article.body or article.lead):
+            self.context.stats.error(f"extract {item.url}: no article title or text found", item.outlet)
+            raise DropItem("no article found on the page")
+        return CleanedPage(item, article)
+
+
+class RelevancePipeline(_Stage):
+    """Topic rules decide whether the article belongs to the archive's results."""
+
+    def process_item(self, item: CleanedPage, spider: Any = None) -> ScoredPage:
+        relevance = self.context.topics.evaluate(item.article)  # type: ignore[attr-defined]
+        return ScoredPage(item.page, item.article, relevance)
+
+
+class StorePipeline(_Stage):
+    """Dedup and store, one transaction per article."""
+
+    def process_item(self, item: ScoredPage, spider: Any = None) -> StoredPage:
+        ctx = self.context
+        try:
+            result = ctx.archive.store(item.article, item.relevance, raw=item.page, run_id=ctx.stats.run_id)
+        except SQLAlchemyError as exc:
+            ctx.stats.error(f"store {item.page.url}: {type(exc).__name__}: {exc}", item.page.outlet)
+            raise DropItem(f"could not store: {exc}") from exc
+        counter = {"new": "new_articles", "duplicate": "duplicates", "offtopic": "offtopic"}.get(result.status)
+        if counter:
+            ctx.stats.add(counter)
+        return StoredPage(item.page, item.article, item.relevance, result)

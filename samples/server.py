@@ -1,0 +1,221 @@
+"""HTTP server for the mock outlets under `samples/sites/`.
+
+The crawler's mirror middleware rewrites a real URL `https://<host><path>?<query>` into
+`GET /<host><path>?<query>` on this server, so the crawler, the tests and a user all see the same
+pages while the stored URLs stay the outlets' real ones.
+
+File mapping (`samples/sites/<host>/...`), tried in this order:
+
+1. `<host>` is lower-cased, a `:port` and a leading `www.` are dropped; the path is percent-decoded.
+2. `_redirects.json` in the host folder maps a path (`/a.htm`, or `/a.htm?x=1` to match one query)
+   to an absolute real URL, answered with `301 Location: <url>`.
+3. With a query string, `<path>@<canonical query>` where the canonical query is its `k=v` pairs
+   sorted, each part percent-encoded (`canonical_query`); e.g. `tim-kiem.htm@keywords=ch%C3%ADnh`.
+4. `<path>` itself, ignoring the query (as real sites ignore `utm_*` and similar parameters).
+5. A path that is a folder (or has no extension, like vnexpress `/thoi-su`) is served from
+   `<path>/index.html`; `/<host>/` is the home page `<host>/index.html`.
+
+Path segments starting with `_` or `.` are never served, nor anything outside `samples/sites`
+(so `samples/gold` is out of reach). Unknown paths get a small HTML 404.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent / "sites"
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".rss": "application/rss+xml; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
+}
+
+NOT_FOUND = (
+    '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy trang'
+    "</title></head><body><h1>404</h1><p>Trang bạn tìm không tồn tại hoặc đã bị gỡ.</p></body></html>\n"
+)
+
+
+def canonical_query(query: str) -> str:
+    """Order-independent, ASCII-only spelling of a query string, used in file names."""
+    pairs = sorted(parse_qsl(query, keep_blank_values=True))
+    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)
+
+
+def split_host(path: str) -> tuple[str, str]:
+    """`/www.Host.vn:443/a/b` -> (`host.vn`, `a/b`)."""
+    head, _, rest = path.lstrip("/").partition("/")
+    host = head.lower().split(":", 1)[0].removeprefix("www.")
+    return host, rest
+
+
+class MockServer(ThreadingHTTPServer):
+    """Threaded server that remembers every request so tests can count them."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], root: Path, verbose: bool = False) -> None:
+        super().__init__(address, MirrorHandler)
+        self.root = root.resolve()
+        self.verbose = verbose
+        self.request_log: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    def record(self, method: str, path: str) -> None:
+        """Append one request to the log (thread-safe)."""
+        with self._lock:
+            self.request_log.append((method, path))
+
+    def count(self, path: str | None = None, method: str | None = None) -> int:
+        """Requests seen for a path (as sent, query included) and/or method."""
+        with self._lock:
+            return sum(
+                1
+                for m, p in self.request_log
+                if (path is None or p == path) and (method is None or m == method)
+            )
+
+    def redirects(self, host: str) -> dict[str, str]:
+        """The host's `_redirects.json` map, or nothing."""
+        file = self.root / host / "_redirects.json"
+        if not file.is_file():
+            return {}
+        return json.loads(file.read_text(encoding="utf-8"))
+
+    def resolve(self, host: str, rest: str, query: str) -> Path | None:
+        """File serving `/<host>/<rest>?<query>`, following the rules in the module docstring."""
+        segments = [s for s in rest.split("/") if s]
+        if not host or host.startswith((".", "_")) or any(s.startswith((".", "_")) for s in segments):
+            return None
+        base = self.root / host
+        if not base.is_dir():
+            return None
+        rel = "/".join(segments)
+        suffixes = [f"@{canonical_query(query)}", ""] if query else [""]
+        for suffix in suffixes:
+            for name in (rel, f"{rel}/index.html" if rel else "index.html"):
+                if not name:
+                    continue
+                candidate = (base / f"{name}{suffix}").resolve()
+                if candidate.is_relative_to(self.root) and candidate.is_file():
+                    return candidate
+        return None
+
+
+class MirrorHandler(BaseHTTPRequestHandler):
+    """Serves `GET|HEAD /<host><path>?<query>` from the mock sites."""
+
+    server: MockServer
+    protocol_version = "HTTP/1.1"
+    server_version = "newsmon-mock/1.0"
+
+    def do_GET(self) -> None:  # noqa: N802 - name fixed by http.server
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - name fixed by http.server
+        self._respond(with_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        """Silent unless the server is verbose: tests and crawls would drown in per-request lines."""
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def _respond(self, with_body: bool) -> None:
+        self.server.record(self.command, self.path)
+        parts = urlsplit(self.path)
+        host, rest = split_host(unquote(parts.path))
+        if not host:
+            self._send(HTTPStatus.OK, self._index().encode(), CONTENT_TYPES[".html"], with_body)
+            return
+        target = self._redirect_target(host, rest, parts.query)
+        if target:
+            body = f'<html><body>Moved to <a href="{target}">{target}</a></body></html>'.encode()
+            self._send(HTTPStatus.MOVED_PERMANENTLY, body, CONTENT_TYPES[".html"], with_body, target)
+            return
+        file = self.server.resolve(host, rest, parts.query)
+        if file is None:
+            self._send(HTTPStatus.NOT_FOUND, NOT_FOUND.encode(), CONTENT_TYPES[".html"], with_body)
+            return
+        kind = CONTENT_TYPES.get(Path(file.name.split("@", 1)[0]).suffix, "application/octet-stream")
+        self._send(HTTPStatus.OK, file.read_bytes(), kind, with_body)
+
+    def _redirect_target(self, host: str, rest: str, query: str) -> str | None:
+        table = self.server.redirects(host)
+        path = "/" + rest
+        return (table.get(f"{path}?{query}") if query else None) or table.get(path)
+
+    def _index(self) -> str:
+        hosts = sorted(p.name for p in self.server.root.iterdir() if p.is_dir() and p.name[0] not in "._")
+        links = "".join(f'<li><a href="/{h}/">{h}</a></li>' for h in hosts)
+        return f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Mock outlets</title></head>' \
+            f"<body><ul>{links}</ul></body></html>"
+
+    def _send(
+        self, status: HTTPStatus, body: bytes, kind: str, with_body: bool, location: str | None = None
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        if location:
+            self.send_header("Location", location)
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+
+def make_server(port: int = 0, host: str = "127.0.0.1", root: Path | None = None) -> MockServer:
+    """Bind (port 0 picks a free port) without starting to serve."""
+    return MockServer((host, port), root or ROOT)
+
+
+class ServerURL(str):
+    """Base URL string that also carries the running server (for `request_log`)."""
+
+    server: MockServer
+
+
+@contextmanager
+def serving(port: int = 0) -> Iterator[ServerURL]:
+    """Run the mock server in a daemon thread; yields `http://127.0.0.1:<port>` (with `.server`)."""
+    server = make_server(port)
+    thread = threading.Thread(target=server.serve_forever, name="mock-outlets", daemon=True)
+    thread.start()
+    url = ServerURL(f"http://127.0.0.1:{server.server_address[1]}")
+    url.server = server
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def main(port: int) -> None:
+    """Serve forever (`newsmon samples serve --port N`)."""
+    server = make_server(port)
+    print(f"Mock outlets on http://127.0.0.1:{server.server_address[1]}/<host>/", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 8765)

@@ -1,0 +1,140 @@
+"""The schedule (APScheduler 3, jobs kept in the archive database) and the foreground daemon."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from types import FrameType
+
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from newsmon.timezone import LOCAL_TZ
+from scheduler import jobs
+from storage.archive import Archive
+
+log = logging.getLogger(__name__)
+
+JOB_FUNC = "scheduler.jobs:run_scheduled_crawl"
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 15 * 60}
+JOB_TABLE = "apscheduler_jobs"
+
+
+class ScheduleError(ValueError):
+    """Bad schedule input (cron expression, job id); the message is meant for the user."""
+
+
+@dataclass(slots=True)
+class ScheduledJob:
+    id: str
+    cron: str
+    outlets: list[str]
+    next_run: datetime | None
+
+
+def parse_cron(expr: str, jitter: int | None = None) -> CronTrigger:
+    try:
+        return CronTrigger.from_crontab(expr, timezone=LOCAL_TZ) if jitter is None else _with_jitter(expr, jitter)
+    except ValueError as exc:
+        raise ScheduleError(f"invalid cron expression {expr!r}: {exc}") from None
+
+
+def _with_jitter(expr: str, jitter: int) -> CronTrigger:
+    fields = expr.split()
+    if len(fields) != 5:
+        raise ValueError(f"wrong number of fields; got {len(fields)}, expected 5")
+    minute, hour, day, month, dow = fields
+    return CronTrigger(
+        minute=minute, hour=hour, day=day, month=month, day_of_week=dow, timezone=LOCAL_TZ, jitter=jitter
+    )
+
+
+def _jobstore(archive: Archive) -> SQLAlchemyJobStore:
+    return SQLAlchemyJobStore(engine=archive.engine, tablename=JOB_TABLE)
+
+
+class _Paused:
+    """A scheduler that only edits the job store (it never runs jobs)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.scheduler = BackgroundScheduler(
+            jobstores={"default": _jobstore(archive)}, job_defaults=JOB_DEFAULTS, timezone=LOCAL_TZ
+        )
+
+    def __enter__(self) -> BackgroundScheduler:
+        self.scheduler.start(paused=True)
+        return self.scheduler
+
+    def __exit__(self, *exc: object) -> None:
+        self.scheduler.shutdown(wait=False)
+
+
+def add_job(
+    archive: Archive,
+    cron: str,
+    outlets: list[str],
+    *,
+    jitter: int | None = None,
+    time_limit: int = jobs.DEFAULT_TIME_LIMIT,
+) -> ScheduledJob:
+    trigger = parse_cron(cron, jitter)
+    job_id = uuid.uuid4().hex[:8]
+    with _Paused(archive) as scheduler:
+        job = scheduler.add_job(
+            JOB_FUNC,
+            trigger,
+            kwargs={"outlets": outlets, "time_limit": time_limit},
+            id=job_id,
+            name=f"crawl {' '.join(outlets) or 'all outlets'} [{cron}]",
+        )
+        return ScheduledJob(job.id, cron, outlets, _next_run(job))
+
+
+def list_jobs(archive: Archive) -> list[ScheduledJob]:
+    with _Paused(archive) as scheduler:
+        out = []
+        for job in scheduler.get_jobs():
+            cron = job.name.rsplit("[", 1)[-1].rstrip("]") if "[" in job.name else str(job.trigger)
+            out.append(ScheduledJob(job.id, cron, list(job.kwargs.get("outlets", [])), _next_run(job)))
+        return out
+
+
+def _next_run(job: object) -> datetime | None:
+    return getattr(job, "next_run_time", None)
+
+
+def remove_job(archive: Archive, job_id: str) -> None:
+    from apscheduler.jobstores.base import JobLookupError
+
+    with _Paused(archive) as scheduler:
+        try:
+            scheduler.remove_job(job_id)
+        except JobLookupError:
+            raise ScheduleError(f"no scheduled job with id {job_id!r} (see `newsmon schedule list`)") from None
+
+
+def run_daemon(archive: Archive, config_path: str | None = None) -> None:
+    """Run the schedule in the foreground until SIGTERM or SIGINT; a running crawl is stopped cleanly."""
+    os.environ["NEWSMON_DB"] = archive.url
+    if config_path:
+        os.environ["NEWSMON_CONFIG"] = config_path
+    scheduler = BlockingScheduler(
+        jobstores={"default": _jobstore(archive)}, job_defaults=JOB_DEFAULTS, timezone=LOCAL_TZ
+    )
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        log.info("signal %s: stopping the daemon", signum)
+        jobs.stop_all_children()
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    log.info("newsmon daemon started with %d job(s)", len(scheduler.get_jobs()) if scheduler.running else 0)
+    scheduler.start()
+    log.info("newsmon daemon stopped")

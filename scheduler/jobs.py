@@ -1,0 +1,81 @@
+"""Scheduled crawl jobs: each crawl runs as a child process (`python -m newsmon crawl`) with a time limit.
+
+Scrapy's reactor starts once per process, so the daemon never crawls in its own process. The child
+writes its own run row; if it has to be killed or dies, the parent marks that row.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from storage.archive import Archive
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIME_LIMIT = 3600  # seconds a scheduled crawl may run before it is stopped
+_children: set[subprocess.Popen[bytes]] = set()
+_children_lock = threading.Lock()
+
+
+def crawl_command(db_url: str, outlets: list[str], trigger: str, config: str | None = None) -> list[str]:
+    cmd = [sys.executable, "-m", "newsmon", "--db", db_url]
+    if config:
+        cmd += ["--config", config]
+    cmd += ["crawl", "--trigger", trigger]
+    for outlet in outlets:
+        cmd += ["--outlet", outlet]
+    return cmd
+
+
+def run_scheduled_crawl(outlets: list[str] | None = None, time_limit: int = DEFAULT_TIME_LIMIT) -> int:
+    """The APScheduler job: one crawl in a child process. Returns the child's exit code."""
+    db_url = os.environ["NEWSMON_DB"]  # set by the daemon; jobs carry no database of their own
+    cmd = crawl_command(db_url, outlets or [], "schedule", os.environ.get("NEWSMON_CONFIG"))
+    log.info("starting scheduled crawl: %s", " ".join(cmd[3:]))
+    child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+    with _children_lock:
+        _children.add(child)
+    try:
+        code = child.wait(timeout=time_limit)
+    except subprocess.TimeoutExpired:
+        log.error("scheduled crawl over its %ss limit: stopping it", time_limit)
+        code = _stop(child)
+        _mark_dead_runs(db_url, child.pid, f"stopped after the {time_limit}s time limit")
+    finally:
+        with _children_lock:
+            _children.discard(child)
+    if code not in (0, None):
+        _mark_dead_runs(db_url, child.pid, f"crawl process exited with code {code}")
+    log.info("scheduled crawl finished with exit code %s", code)
+    return code if code is not None else -1
+
+
+def _stop(child: subprocess.Popen[bytes], grace: float = 30.0) -> int:
+    """SIGTERM first (Scrapy closes gracefully and the run row says 'interrupted'), then SIGKILL."""
+    child.send_signal(signal.SIGTERM)
+    try:
+        return child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        return child.wait()
+
+
+def stop_all_children(grace: float = 30.0) -> None:
+    with _children_lock:
+        children = list(_children)
+    for child in children:
+        _stop(child, grace)
+
+
+def _mark_dead_runs(db_url: str, pid: int, reason: str) -> None:
+    """Runs the child left 'running' did not end on their own: say so on the row."""
+    archive = Archive(db_url)
+    try:
+        archive.fail_running_runs(pid, reason)
+    finally:
+        archive.close()
