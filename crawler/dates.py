@@ -14,6 +14,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from newsmon.text import collapse_doubled
+
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 EARLIEST = datetime(1995, 1, 1, tzinfo=LOCAL_TZ)
 FUTURE_SLACK = timedelta(days=1)
@@ -380,7 +382,7 @@ def date_line_rest(line: str, match: DateMatch) -> str:
     """What a line holds besides its date and the words that usually sit beside one."""
     rest = line[: match.start] + " " + line[match.end :]
     rest = DATE_WORDS.sub(" ", rest)
-    return " ".join(rest.split()).strip(" ,|-–—:()[]·•/")
+    return collapse_doubled(" ".join(rest.split()).strip(" ,|-–—:()[]·•/"))
 
 
 def find_page_date(

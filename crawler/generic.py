@@ -5,8 +5,9 @@ tree becomes a list of text blocks, each owned by its nearest block element. Boi
 (scripts, navigation, footers, forms, and anything whose class/id says share/related/comments/...)
 are skipped without touching the caller's tree. Prose-like blocks vote for the container that
 holds them (and, less, for its parent); the container with the best vote after a link-density
-penalty wins, together with siblings that score nearly as well (bodies split into several divs).
-Its blocks are kept in order, minus headings-as-title, link lists and known filler lines.
+penalty wins. It is widened to an ancestor when that adds more article prose than clutter, and
+siblings that score nearly as well join it (bodies split over several boxes). Its blocks are kept
+in order, minus the h1 title, short link-heavy lines and stock filler/dateline lines.
 """
 
 from __future__ import annotations
@@ -72,11 +73,19 @@ _PUNCT = re.compile(r"[,.;:!?\u3001\u3002\uff0c\uff0e]")
 # Whole lines that are page furniture in any article container (English and Vietnamese).
 _FILLER_LINE = re.compile(
     r"^(?:advert|advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
-    r"|continue reading( below)?|read more|read next|related|share( this( article| story)?)?"
-    r"|click here.*|sign up.*newsletter.*|skip to (?:main )?content|quảng cáo|xem thêm|tin liên quan"
-    r"|chia sẻ|bình luận)\W*$",
+    r"|continue reading( below)?|read more|read next|related( news| stories| articles| posts)?"
+    r"|you (?:may|might) also like|recommended( for you)?|share( this( article| story)?)?"
+    r"|click here.*|sign up.*newsletter.*|skip to (?:main )?content|image \d+ of \d+"
+    r"|quảng cáo|xem thêm|tin liên quan|tin cùng chuyên mục|chia sẻ|bình luận)\W*$",
     re.I,
 )
+# Short lines that are a dateline or a rights notice, not prose.
+_STAMP_LINE = re.compile(
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified)\b(?: on| at)?|cập nhật|©|copyright\b"
+    r"|\(c\)\s*\d{4})|all rights reserved\W*$",
+    re.I,
+)
+_MAX_STAMP_CHARS = 120
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00bb\u00b7]\s+")
 _DATE_HINT = re.compile(r"date|time|publish|posted|updated", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -91,6 +100,8 @@ _MAX_DEPTH = 400
 _MAX_CLIMB = 6
 _JUNK_COST = 3.0
 _LIST_ITEM_FACTOR = 0.5
+_LONE_PARAGRAPH_CHARS = 300
+_WRAPPER_LINK_SHARE = 0.05
 
 
 @dataclass(slots=True)
@@ -289,36 +300,74 @@ def _ancestors(el: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
         el = el.getparent()
 
 
+def _holder(block: _Block) -> lxml.html.HtmlElement:
+    """The element a block votes for: the container of a paragraph, or the box of loose text."""
+    if _tag(block.owner) in _PARAGRAPH_TAGS:
+        parent = block.owner.getparent()
+        if parent is not None:
+            return parent
+    return block.owner
+
+
 def _score(blocks: list[_Block]) -> dict[lxml.html.HtmlElement, _Stats]:
-    """Text totals for every ancestor of every block, votes for the holders of prose blocks."""
+    """Votes for the holders of prose blocks, text totals for every ancestor of every block."""
     stats: dict[lxml.html.HtmlElement, _Stats] = {}
-    for block in blocks:
-        weight = _block_weight(block)
-        prose = block.chars - block.link_chars if weight else 0
-        junk = block.chars - prose
-        for el in _ancestors(block.owner):
-            entry = stats.get(el)
-            if entry is None:
-                entry = stats[el] = _Stats()
-            entry.chars += block.chars
-            entry.link_chars += block.link_chars
-            entry.prose += prose
-            entry.junk += junk
-        if not weight:
-            continue
-        holder = block.owner.getparent() if _tag(block.owner) in _PARAGRAPH_TAGS else block.owner
+    weights = [_block_weight(block) for block in blocks]
+    holders: list[lxml.html.HtmlElement | None] = []
+    for block, weight in zip(blocks, weights, strict=True):
+        holder = _holder(block) if weight else None
+        holders.append(holder)
         if holder is None:
-            holder = block.owner
-        stats[holder].vote += weight
-        stats[holder].paragraphs += 1
+            continue
+        entry = stats.setdefault(holder, _Stats())
+        entry.vote += weight
+        entry.paragraphs += 1
         grandparent = holder.getparent()
         if grandparent is not None:
-            stats[grandparent].vote += weight * 0.5
+            stats.setdefault(grandparent, _Stats()).vote += weight * 0.5
+    for block in blocks:
+        _add_totals(stats, block)
+    for block, holder in zip(blocks, holders, strict=True):
+        _add_prose(stats, block, _is_run_prose(block, holder, stats))
     for el, entry in stats.items():
         names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if el.get("itemprop") == "articleBody" or _BODY_HINT.search(names):
             entry.vote *= 1.25
     return stats
+
+
+def _is_run_prose(
+    block: _Block, holder: lxml.html.HtmlElement | None, stats: dict[lxml.html.HtmlElement, _Stats]
+) -> bool | None:
+    """True for article-like prose, None for a teaser-like paragraph (neither prose nor clutter),
+    False for clutter. Article paragraphs come several to a box, or one to a link-free wrapper;
+    a teaser is one paragraph in a box with a linked headline."""
+    if holder is None:
+        return False
+    entry = stats[holder]
+    if entry.paragraphs >= 2 or block.chars >= _LONE_PARAGRAPH_CHARS:
+        return True
+    return True if entry.link_chars <= _WRAPPER_LINK_SHARE * entry.chars else None
+
+
+def _add_totals(stats: dict[lxml.html.HtmlElement, _Stats], block: _Block) -> None:
+    for el in _ancestors(block.owner):
+        entry = stats.get(el)
+        if entry is None:
+            entry = stats[el] = _Stats()
+        entry.chars += block.chars
+        entry.link_chars += block.link_chars
+
+
+def _add_prose(stats: dict[lxml.html.HtmlElement, _Stats], block: _Block, prose: bool | None) -> None:
+    prose_chars = block.chars - block.link_chars if prose else 0
+    junk_chars = 0 if prose is None else block.chars - prose_chars
+    if not (prose_chars or junk_chars):
+        return
+    for el in _ancestors(block.owner):
+        entry = stats[el]
+        entry.prose += prose_chars
+        entry.junk += junk_chars
 
 
 def _select(stats: dict[lxml.html.HtmlElement, _Stats]) -> list[lxml.html.HtmlElement]:
@@ -390,7 +439,9 @@ def _keep_line(block: _Block) -> bool:
     density = block.link_density
     if density > 0.8 or (density > 0.5 and block.chars < 300):
         return False
-    return not (block.chars < 80 and _FILLER_LINE.match(block.text))
+    if block.chars < 80 and _FILLER_LINE.match(block.text):
+        return False
+    return not (block.chars < _MAX_STAMP_CHARS and _STAMP_LINE.search(block.text))
 
 
 # --- metadata -------------------------------------------------------------------------------------

@@ -45,3 +45,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def words(text: str) -> list[str]:
     """Syllables/words of NFC text, lower-cased (Vietnamese syllables are space-separated words)."""
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def collapse_doubled(text: str) -> str:
+    """'XX' -> 'X': text renderings glue an element and its copy (e.g. a visible and a hidden label)."""
+    half, odd = divmod(len(text), 2)
+    if not odd and half >= 2 and text[:half] == text[half:]:
+        return text[:half]
+    return text

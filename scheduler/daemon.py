@@ -39,20 +39,28 @@ class ScheduledJob:
 
 
 def parse_cron(expr: str, jitter: int | None = None) -> CronTrigger:
+    """Standard 5-field crontab ("min hour day month dow"), or 6 fields with seconds first."""
+    fields = expr.split()
+    if len(fields) not in (5, 6):
+        raise ScheduleError(
+            f"invalid cron expression {expr!r}: expected 5 fields (minute hour day month weekday) "
+            f"or 6 (second first), got {len(fields)}"
+        )
+    second = fields.pop(0) if len(fields) == 6 else "0"
+    minute, hour, day, month, dow = fields
     try:
-        return CronTrigger.from_crontab(expr, timezone=LOCAL_TZ) if jitter is None else _with_jitter(expr, jitter)
+        return CronTrigger(
+            second=second,
+            minute=minute,
+            hour=hour,
+            day=day,
+            month=month,
+            day_of_week=dow,
+            timezone=LOCAL_TZ,
+            jitter=jitter,
+        )
     except ValueError as exc:
         raise ScheduleError(f"invalid cron expression {expr!r}: {exc}") from None
-
-
-def _with_jitter(expr: str, jitter: int) -> CronTrigger:
-    fields = expr.split()
-    if len(fields) != 5:
-        raise ValueError(f"wrong number of fields; got {len(fields)}, expected 5")
-    minute, hour, day, month, dow = fields
-    return CronTrigger(
-        minute=minute, hour=hour, day=day, month=month, day_of_week=dow, timezone=LOCAL_TZ, jitter=jitter
-    )
 
 
 def _jobstore(archive: Archive) -> SQLAlchemyJobStore:

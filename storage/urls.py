@@ -38,11 +38,16 @@ def clean_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
 
 
+_SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "ac", "info", "int", "biz", "name", "pro", "health"})
+
+
+def site_of(url: str) -> str:
+    """The registrable part of a URL's host: "en.vietnamplus.vn" -> "vietnamplus.vn", "x.com.vn" -> itself."""
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
 def same_site(a: str, b: str) -> bool:
     """True when two URLs belong to the same registrable site (good enough for canonical links)."""
-
-    def site(url: str) -> str:
-        host = (urlsplit(url).hostname or "").lower()
-        return ".".join(host.split(".")[-3:]) if host.endswith(".vn") else ".".join(host.split(".")[-2:])
-
-    return bool(site(a)) and site(a) == site(b)
+    return bool(site_of(a)) and site_of(a) == site_of(b)

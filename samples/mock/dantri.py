@@ -1,3 +1,5 @@
+# HTML templates: markup lines stay whole so the generated pages read like the real ones.
+# ruff: noqa: E501
 """Mock dantri.com.vn: the `singular-*` layout (2022-2025), the `data-slot` layout (late 2025-2026),
 listings `/{section}.htm` + `/{section}/trang-N.htm`, RSS `/rss/*.rss`, sitemaps under `/sitemaps/`.
 
@@ -305,10 +307,9 @@ class Dantri(Site):
             f'data-content-piece="article-tags-position_{i}">{esc(t)}</a></li>'
             for i, t in enumerate(article.tags, 1)
         )
+        peers = [a for a in self.in_section(article.section_slug.split("/")[0]) if a is not article]
         same = "".join(
-            self.item(a, "article-same-category", i)
-            for i, a in enumerate(self.in_section(article.section_slug.split("/")[0]), 1)
-            if a is not article
+            self.item(a, "article-same-category", i) for i, a in enumerate(peers or self.others(article), 1)
         )
         return f"""          <ul class="tags-wrap"><li class="label"><b>Từ khóa:</b></li>{tags}</ul>
           <div id="comment" data-module="comment" data-objectid="{article.numeric_id}">
@@ -498,7 +499,7 @@ class Dantri(Site):
         }
         newest = self.articles[0].updated
         categories = urlset(url_row(self.url(s + ".htm"), newest, freq="hourly") for s in self.sections)
-        index_rows = [(self.url(p), max(a.updated for a in months[p[-11:-4]])) for p in shards]
+        index_rows = [(self.url(f"/sitemaps/articles-{m}.xml"), max(a.updated for a in items)) for m, items in months.items()]
         index_rows.append((self.url("/sitemaps/category-sitemap.xml"), newest))
         news = urlset((url_row(a.url, inner=news_inner(a, "Dân trí")) for a in self.articles[:10]), NS_NEWS)
         return {

@@ -1,3 +1,5 @@
+# HTML templates: markup lines stay whole so the generated pages read like the real ones.
+# ruff: noqa: E501
 """Mock tuoitre.vn (CMS family A, 2026): `detail-*` / `data-role` article pages with
 `VCSortableInPreviewMode` boxes in the body, listings `/{section}.htm` + `/{section}/trang-N.htm`,
 RSS with zone-less US dates, sitemaps `/sitemaps/index.rss` -> 5-day `/StaticSitemaps/...` shards.
@@ -267,7 +269,7 @@ class TuoiTre(Site):
             f'<a href="{esc(search_link(t))}" title="{esc(t)}" class="item">{esc(t)}</a>'
             for t in article.tags
         )
-        bottom = "".join(f'<a href="https://tuoitre.vn/tac-gia/{slugify(n)}.htm" class="name">{esc(n)}</a>' for n in article.authors)
+        bottom = ", ".join(f'<a href="https://tuoitre.vn/tac-gia/{slugify(n)}.htm" class="name">{esc(n)}</a>' for n in article.authors)
         parents = article.section_slug.split("/")
         cates = "".join(
             f'<a href="/{"/".join(parents[: i + 1])}.htm" title="{esc(self.section_name("/".join(parents[: i + 1])))}" '
@@ -391,7 +393,7 @@ class TuoiTre(Site):
         channel = {
             "title": f"Tuổi Trẻ Online - {title}",
             "link": self.url("/"),
-            "description": f"Tin {title.lower()} - Tuổi Trẻ Online",
+            "description": f"{title} - Tuổi Trẻ Online",
             "language": "vi",
             "pubDate": us_local(items[0].published) if items else "",
         }

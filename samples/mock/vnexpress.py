@@ -1,3 +1,5 @@
+# HTML templates: markup lines stay whole so the generated pages read like the real ones.
+# ruff: noqa: E501
 """Mock vnexpress.net: the `fck_detail` article page (2024-2026), listings `/{section}` +
 `/{section}-pN`, RSS `/rss/*.rss` (with a stale `tin-moi-nhat.rss`), a monthly sitemap index and a
 Google News sitemap. Search lives on its own host, `timkiem.vnexpress.net`.
