@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -238,10 +238,8 @@ def _from_groups(g: dict[str, str | None]) -> datetime | None:
     hour = _hour(g.get("H"), g.get("ampm")) if g.get("H") else None
     if hour is not None and (hour > 23 or _int(g.get("M")) > 59):
         hour = None
-    if g.get("mon"):
-        month = _MONTHS[g["mon"].lower()]  # type: ignore[union-attr]
-    else:
-        month = _int(g.get("m"))
+    mon = g.get("mon")
+    month = _MONTHS[mon.lower()] if mon else _int(g.get("m"))
     return _build(
         _int(g.get("y")),
         month,
@@ -260,7 +258,7 @@ def _iso(match: re.Match[str]) -> datetime | None:
     tz = None
     off = g["off"]
     if off:
-        tz = timezone.utc if off == "Z" else _offset(off[:3], off[-2:])
+        tz = UTC if off == "Z" else _offset(off[:3], off[-2:])
     return _build(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"]), int(g["M"]), _int(g["S"]), tz)
 
 

@@ -48,6 +48,7 @@ import bisect
 import math
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,37 +106,66 @@ def _fold_word(word: str) -> str:
     return fold(word)
 
 
-@dataclass(slots=True)
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """word -> positions; the hot loop of tokenising, so no per-word allocation unless new."""
+    index: dict[str, list[int]] = {}
+    get = index.get
+    for i, w in enumerate(words):
+        slot = get(w)
+        if slot is None:
+            index[w] = [i]
+        else:
+            slot.append(i)
+    return index
+
+
+_NEEDS_CLEANING = re.compile("[\u00d0\u00f0\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def _words(text: str) -> list[str]:
+    """NFC lower-case words; the full normalize_text pass only when look-alikes or zero-widths occur."""
+    text = unicodedata.normalize("NFC", text)
+    if _NEEDS_CLEANING.search(text):
+        text = normalize_text(text)
+    return _WORD.findall(text.lower())
+
+
 class _Field:
-    """One field as exact (NFC lower-case) and folded word lists, plus position indexes."""
+    """One field as exact (NFC lower-case) and folded word lists.
 
-    exact: list[str]
-    folded: list[str]
-    exact_index: dict[str, list[int]]
-    folded_index: dict[str, list[int]]
-    _sorted: dict[bool, list[str]] = field(default_factory=dict)
+    Membership sets are built eagerly (one C-level pass); word -> positions indexes only when a
+    phrase, wildcard or NEAR needs them, since most terms are settled by membership alone.
+    """
 
-    @classmethod
-    def build(cls, parts: Iterable[str]) -> _Field:
+    __slots__ = ("exact", "folded", "exact_set", "folded_set", "_index", "_sorted")
+
+    def __init__(self, parts: Iterable[str]) -> None:
         exact: list[str] = []
         for part in parts:
             if not part:
                 continue
             if exact:
                 exact.append(_BREAK)
-            exact.extend(_WORD.findall(normalize_text(part).lower()))
-        folded = [_fold_word(w) for w in exact]
-        exact_index: dict[str, list[int]] = {}
-        folded_index: dict[str, list[int]] = {}
-        for i, (e, f) in enumerate(zip(exact, folded, strict=True)):
-            exact_index.setdefault(e, []).append(i)
-            folded_index.setdefault(f, []).append(i)
-        return cls(exact, folded, exact_index, folded_index)
+            exact.extend(_words(part))
+        self.exact = exact
+        self.folded = list(map(_fold_word, exact))
+        self.exact_set = frozenset(self.exact)
+        self.folded_set = frozenset(self.folded)
+        self._index: dict[bool, dict[str, list[int]]] = {}
+        self._sorted: dict[bool, list[str]] = {}
+
+    def has(self, word: str, exact: bool) -> bool:
+        return word in (self.exact_set if exact else self.folded_set)
+
+    def index(self, exact: bool) -> dict[str, list[int]]:
+        if exact not in self._index:
+            self._index[exact] = _positions(self.exact if exact else self.folded)
+        return self._index[exact]
 
     def vocabulary(self, exact: bool) -> list[str]:
-        """Sorted distinct words, built lazily: only prefix queries need it."""
+        """Sorted distinct words: only prefix queries need it."""
         if exact not in self._sorted:
-            self._sorted[exact] = sorted(self.exact_index if exact else self.folded_index)
+            self._sorted[exact] = sorted(self.exact_set if exact else self.folded_set)
         return self._sorted[exact]
 
 
@@ -145,7 +175,7 @@ class _Doc:
     __slots__ = ("fields", "cache")
 
     def __init__(self, fields: Mapping[str, Iterable[str]]) -> None:
-        self.fields = {name: _Field.build(fields.get(name, ())) for name in FIELDS}
+        self.fields = {name: _Field(fields.get(name, ())) for name in FIELDS}
         self.cache: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
 
@@ -172,10 +202,11 @@ class QWord:
         return word.startswith(self.text) if self.prefix else word == self.text
 
     def starts(self, f: _Field) -> Iterator[int]:
-        index = f.exact_index if self.exact else f.folded_index
         if not self.prefix:
-            yield from index.get(self.text, ())
+            if f.has(self.text, self.exact):
+                yield from f.index(self.exact)[self.text]
             return
+        index = f.index(self.exact)
         vocab = f.vocabulary(self.exact)
         k = bisect.bisect_left(vocab, self.text)
         while k < len(vocab) and vocab[k].startswith(self.text):
@@ -231,7 +262,7 @@ class Term(Node):
         """Fast path: a plain single word is one dict lookup, no span list needed."""
         f = doc.fields[name]
         for text, exact in self.required:
-            if text not in (f.exact_index if exact else f.folded_index):
+            if not f.has(text, exact):
                 return False
         if len(self.words) == 1 and self.required:
             return True

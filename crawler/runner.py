@@ -60,10 +60,10 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
     )
     process = CrawlerProcess(settings, install_root_handler=True)
     crawler = process.create_crawler(OutletSpider)
-    reason = {"value": "unknown"}
+    finish = {"reason": "unknown"}
 
-    def on_closed(spider: object, reason_text: str) -> None:
-        reason["value"] = reason_text
+    def on_closed(spider: object, reason: str) -> None:
+        finish["reason"] = reason
 
     crawler.signals.connect(on_closed, signal=signals.spider_closed)
     progress = _Progress(crawler, stats) if options.progress else None
@@ -71,8 +71,8 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
     try:
         process.crawl(crawler, context=context, search_queries=options.search_queries)
         process.start()
-        status = {"finished": "completed", "shutdown": "interrupted"}.get(reason["value"], "completed")
-        if reason["value"] == "unknown":
+        status = {"finished": "completed", "shutdown": "interrupted"}.get(finish["reason"], "completed")
+        if finish["reason"] == "unknown":
             status = "failed"
     except Exception as exc:  # the run row must say what happened, whatever it was
         stats.error(f"crawl aborted: {type(exc).__name__}: {exc}")
@@ -81,7 +81,7 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
         if progress:
             progress.stop()
         archive.finish_run(run_id, status, stats.counts, stats.errors)
-    return CrawlOutcome(run_id, status, stats, reason["value"])
+    return CrawlOutcome(run_id, status, stats, finish["reason"])
 
 
 class _Progress:

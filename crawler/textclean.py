@@ -61,7 +61,9 @@ _OUTLETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _OUTLET_BY_KEY = {key: (name, domain) for name, domain, keys in _OUTLETS for key in keys}
 # Platforms that publish machine translations of Vietnamese articles.
 TRANSLATING_OUTLETS = frozenset({"vietnam.vn"})
-_NEWSPAPER_WORD = re.compile(r"^(?:báo\s+điện\s+tử|báo|tờ|tạp\s+chí\s+điện\s+tử)\s+", re.I)
+_NEWSPAPER_WORD = re.compile(
+    r"^(?:báo\s+điện\s+tử|báo|tờ|tạp\s+chí\s+điện\s+tử)\s+|\s+(?:newspaper|daily|online|e-?paper)$", re.I
+)
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info))\b", re.I)
 
 
@@ -189,6 +191,11 @@ _PHOTO_CREDIT = re.compile(
     re.I,
 )
 _CREDIT_LINE = re.compile(r"^(?:ảnh|nguồn ảnh|photo|photos|foto|image|ภาพ|फोटो)\s*[:：]\s*\S", re.I)
+# "... đánh giá cao. Ảnh: Minh Anh" / "... in Seoul. Photo: VNA"
+_TRAILING_CREDIT = re.compile(
+    r"[.!?…)\]]\s+(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|foto|image|ภาพ|फोटो)\s*(?:[:：]\s*[^.!?]{2,60})?\.?$",
+    re.I,
+)
 _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*[\"”’»]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…।\"”’»)\]:;]\s*$")
 _OUTLET_PREFIX = re.compile(
@@ -209,6 +216,8 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\s[-–—]\s|\svà\s|\sand\s|\set\s|\s
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]*$")
 _MAX_NAME_TOKENS = 4
+_SPACELESS_TOKEN_CHARS = 12  # mean token length above which a script does not space its words
+_CHARS_PER_WORD = 6
 _CAPTION_MAX_WORDS = 40
 _CREDITED_CAPTION_MAX_WORDS = 60
 
@@ -263,21 +272,30 @@ class _Meta:
 # --- small predicates -------------------------------------------------------------------------
 
 def _word_count(text: str) -> int:
-    return len(text.split())
+    """Words, estimated from length for scripts that do not space their words (Thai)."""
+    tokens = len(text.split())
+    if tokens and len(text) / tokens > _SPACELESS_TOKEN_CHARS and not _URL_ONLY.match(text):
+        return max(tokens, len(text) // _CHARS_PER_WORD)
+    return tokens
 
 
 def is_paragraph(text: str) -> bool:
     """A sentence-bearing paragraph (not a heading, label or title)."""
     words = _word_count(text)
-    if words < 5:  # scripts without spaces (Thai) or one long token
-        return len(text) >= 100
-    return words >= 30 or (words >= 12 and bool(_SENTENCE_END.search(text)))
+    return words >= 30 or (words >= 12 and bool(_SENTENCE_END.search(text) or _is_spaceless(text)))
+
+
+def _is_spaceless(text: str) -> bool:
+    tokens = len(text.split())
+    return bool(tokens) and len(text) / tokens > _SPACELESS_TOKEN_CHARS
 
 
 def _is_title_like(text: str) -> bool:
     words = _word_count(text)
-    long_enough = words >= 3 or (words < 3 and len(text) >= 15 and not text.isascii())
-    return long_enough and words <= 40 and not text.endswith(":") and not _is_noise(text)
+    if words < 3 or words > 40 or text.endswith(":") or _is_noise(text):
+        return False
+    found = search_date(text)
+    return found is None or _word_count(date_line_rest(text, found)) > 8  # not a date line
 
 
 def _is_noise(text: str) -> bool:
@@ -339,7 +357,7 @@ def is_teaser(text: str, others: list[str]) -> bool:
 
 def _is_caption(text: str, after_image: bool) -> bool:
     words = _word_count(text)
-    if _PHOTO_CREDIT.search(text) and words <= _CREDITED_CAPTION_MAX_WORDS:
+    if (_PHOTO_CREDIT.search(text) or _TRAILING_CREDIT.search(text)) and words <= _CREDITED_CAPTION_MAX_WORDS:
         return True
     if _CREDIT_LINE.match(text) and words <= 12:
         return True
@@ -406,21 +424,20 @@ def _meta(text: str, fetched_at: datetime | None) -> _Meta | None:
     found = search_date(text, fetched_at=fetched_at) if len(text) <= 160 else None
     if found is not None:
         rest = date_line_rest(text, found)
-        if not rest or (_word_count(rest) <= 2 and not _is_title_like(rest)):
-            return _Meta(date=found.value)
-        names = _split_names(rest)
+        outlet = _outlet_like(rest) if rest else None
+        if outlet:
+            return _Meta(attribution=outlet, date=found.value)
+        names = _split_names(rest) if rest else None
         if names:
             return _Meta(authors=names, date=found.value)
-        outlet = _outlet_like(rest)
-        return _Meta(attribution=outlet, date=found.value) if outlet else None
+        return _Meta(date=found.value) if _word_count(rest) <= 2 else None
     if _is_relative_time(text):
         return _Meta(date=parse_relative(text, fetched_at))
-    names = _split_names(text)
-    if names:
-        known = lookup_outlet(text)
-        return _Meta(attribution=known[0]) if known else _Meta(authors=names)
     outlet = _outlet_like(text)
-    return _Meta(attribution=outlet) if outlet else None
+    if outlet:
+        return _Meta(attribution=outlet)
+    names = _split_names(text)
+    return _Meta(authors=names) if names else None
 
 
 def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
@@ -429,10 +446,10 @@ def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     name = (match.group("paren") or match.group("bare") or "").strip()
-    if match.group("paren") is not None and not match.group("dash"):
-        # "(Dân trí) TPHCM ..." without a dash: only a known outlet or a domain counts
-        if not (lookup_outlet(name) or _DOMAIN.match(name)):
-            return text, None
+    # "(Dân trí) TPHCM ..." without a dash: only a known outlet or a domain counts
+    undashed = match.group("paren") is not None and not match.group("dash")
+    if undashed and not (lookup_outlet(name) or _DOMAIN.match(name)):
+        return text, None
     if match.group("paren") is not None and (_word_count(name) > 4 or not name[:1].isupper()):
         return text, None
     rest = text[match.end() :].strip()
@@ -702,15 +719,15 @@ def finalize(page: ExtractedPage) -> Article:
         if prefix_name:  # the sapo came through as the first body paragraph
             lead, paras = stripped, paras[1:]
     draft.outlet = draft.outlet or _outlet_from_prefix(prefix_name)
-    for raw in page.authors:
-        _author_field(normalize_text(raw), draft, fetched_at)
+    draft.published = page.published
+    if draft.published is None and page.published_text:
+        draft.published = parse_date(normalize_text(page.published_text), fetched_at=fetched_at)
     if page.source_attribution:
         draft.attribution = _attribution(normalize_text(page.source_attribution)) or source_name(
             page.source_attribution
         )
-    draft.published = page.published
-    if draft.published is None and page.published_text:
-        draft.published = parse_date(normalize_text(page.published_text), fetched_at=fetched_at)
+    for raw in page.authors:
+        _author_field(normalize_text(raw), draft, fetched_at)
     paras = _take_leading_meta(paras, draft, fetched_at)
     if lead and is_teaser(lead, [p.text for p in paras]):
         lead = None

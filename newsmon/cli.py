@@ -110,7 +110,10 @@ def _parse_day(value: str | None, *, end: bool = False) -> datetime | None:
 def cli(ctx: click.Context, db: str | None, config_path: str | None, debug: bool) -> None:
     """Monitor Vietnamese news for e-government award and ranking stories."""
     ctx.obj = App(db, config_path, debug)
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.DEBUG if debug else logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
 
 
 # ---- crawling ------------------------------------------------------------------------------------
@@ -193,7 +196,7 @@ def demo(app: App, port: int, max_articles: int | None) -> None:
     with serving(port) as base_url:
         click.echo(f"mock outlets serving on {base_url}; archive: {app.db_url}")
         outlets = [p for p in app.registry() if p.name in _sample_domains()]
-        outcome = _crawl(app, outlets, base_url, None, max_articles, "demo", None)
+        outcome = _crawl(app, outlets, str(base_url), None, max_articles, "demo", None)
     click.echo(f"run {outcome.run_id} {outcome.status}: {outcome.stats.summary()}")
     counts = app.archive().counts()
     click.echo(
@@ -211,7 +214,7 @@ def demo(app: App, port: int, max_articles: int | None) -> None:
 
 
 def _sample_domains() -> set[str]:
-    from samples.server import SITES_DIR
+    from samples.server import ROOT as SITES_DIR
 
     return {p.name for p in SITES_DIR.iterdir() if p.is_dir()}
 

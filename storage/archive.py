@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsmon.records import Article, DedupVerdict, FetchedPage, Relevance
+from newsmon.text import fold
 from newsmon.timezone import LOCAL_TZ
 from storage import models as m
 from storage.db import make_engine, migrate
@@ -145,6 +147,8 @@ class Archive:
             session.flush()
             verdict.story_id = story.id
         row.story_id = verdict.story_id
+        if verdict.duplicate_of is not None and self._takes_the_lead(session, row, verdict.duplicate_of):
+            self._promote(session, row, verdict)
         for key in keys:
             session.add(m.ArticleUrl(url=key, article_id=row.id))
         self._save_signature(session, row.id, fp)
@@ -185,6 +189,34 @@ class Archive:
             session.add(_raw_page(article_id, raw))
         self.search_index.index(session.connection(), article_id, row.title, _search_text(row))
         return StoreResult("updated", article_id, verdict)
+
+    def _takes_the_lead(self, session: Session, row: m.Article, original_id: int) -> bool:
+        """Is the new copy the story's real original? The one others attribute wins, then the earliest."""
+        original = session.get_one(m.Article, original_id)
+        new_outlet = session.get(m.Outlet, row.outlet_id).name if row.outlet_id else None
+        old_outlet = original.outlet.name if original.outlet else None
+        if names_outlet(original.source_attribution, new_outlet):
+            return True
+        if names_outlet(row.source_attribution, old_outlet):
+            return False
+        return bool(row.published and original.published and row.published < original.published)
+
+    def _promote(self, session: Session, row: m.Article, verdict: DedupVerdict) -> None:
+        """Make `row` the story's original: every other copy now points at it."""
+        session.execute(
+            update(m.Article)
+            .where(m.Article.story_id == row.story_id, m.Article.id != row.id)
+            .values(duplicate_of=row.id, dup_kind=func.coalesce(m.Article.dup_kind, verdict.kind))
+            .execution_options(synchronize_session=False)
+        )
+        session.flush()
+        session.expire_all()
+        row = session.get_one(m.Article, row.id)
+        row.duplicate_of = None
+        row.dup_kind = None
+        story = session.get_one(m.Story, row.story_id)
+        story.original_article_id = row.id
+        session.flush()
 
     def _save_signature(self, session: Session, article_id: int, fp: Fingerprint) -> None:
         session.add(m.Signature(article_id=article_id, minhash=fp.to_bytes()))
@@ -352,6 +384,15 @@ class Archive:
                 .limit(1)
             )
         return zlib.decompress(blob) if blob is not None else None
+
+
+def names_outlet(attribution: str | None, outlet: str | None) -> bool:
+    """Does an attribution ("Theo VnExpress", "Nguồn: Dân trí") name this outlet (by domain)?"""
+    if not attribution or not outlet:
+        return False
+    name = re.sub(r"[^a-z0-9]", "", fold(attribution))
+    label = re.sub(r"[^a-z0-9]", "", outlet.lower().removeprefix("www.").split(".")[0])
+    return bool(name and label) and (name == label or name.endswith(label) or label.endswith(name))
 
 
 def _filtered(

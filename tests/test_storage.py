@@ -215,3 +215,44 @@ def test_database_path_that_cannot_exist_is_a_clear_error(tmp_path: Path) -> Non
     blocker.write_text("not a folder")
     with pytest.raises(DatabaseError, match="cannot create the database folder"):
         Archive(f"sqlite:///{blocker / 'sub' / 'archive.sqlite3'}")
+
+
+def test_the_attributed_original_takes_the_lead_when_it_arrives_after_its_copy(archive: Archive) -> None:
+    copy = archive.store(
+        article(
+            "https://tuoitre.vn/b-20231115100000000.htm",
+            ["(TTO) " + PARAGRAPHS[0], *PARAGRAPHS[1:]],
+            outlet="tuoitre.vn",
+            source_attribution="VnExpress",
+        ),
+        ON,
+    )
+    original = archive.store(
+        article(
+            "https://vnexpress.net/a-4690001.html", outlet="vnexpress.net", published=datetime(2023, 11, 16, tzinfo=UTC)
+        ),
+        ON,
+    )
+    assert original.status == "duplicate"  # a copy of a known story arrived...
+    rows = {r["id"]: r for r in archive.search(include_all=True)}
+    assert rows[original.article_id]["duplicate_of"] is None  # ...but it is the one the copy attributes
+    assert rows[copy.article_id]["duplicate_of"] == original.article_id
+    assert [r["id"] for r in archive.search()] == [original.article_id]
+
+
+def test_the_earliest_copy_leads_its_story(archive: Archive) -> None:
+    late = archive.store(
+        article("https://dantri.com.vn/a-20231116093012345.htm", published=datetime(2023, 11, 16, tzinfo=UTC)), ON
+    )
+    early = archive.store(
+        article(
+            "https://tuoitre.vn/b-20231115100000000.htm",
+            [*PARAGRAPHS[:3], "THANH HIỀN"],
+            outlet="tuoitre.vn",
+            published=datetime(2023, 11, 15, tzinfo=UTC),
+        ),
+        ON,
+    )
+    rows = {r["id"]: r for r in archive.search(include_all=True)}
+    assert rows[early.article_id]["duplicate_of"] is None
+    assert rows[late.article_id]["duplicate_of"] == early.article_id
