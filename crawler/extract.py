@@ -113,7 +113,7 @@ def _node_text(found: Selector) -> str:
     root = found.root
     if isinstance(root, str):  # ::attr() or ::text results
         return normalize_text(root)
-    return normalize_text(" ".join(root.itertext()))
+    return normalize_text("".join(_visible_text(root)))
 
 
 def _extract_with_layout(sel: Selector, url: str, profile: OutletProfile, layout: Layout) -> ExtractedPage:
@@ -188,7 +188,9 @@ def _blocks(element: HtmlElement) -> Iterator[str]:
     if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
         return
     if element.tag in BLOCK_TAGS or not _has_block_child(element):
-        yield normalize_text(" ".join(_visible_text(element)))
+        text = normalize_text("".join(_visible_text(element)))
+        if not _is_link_line(element, text):
+            yield text
         return
     if element.text and element.text.strip():
         yield normalize_text(element.text)
@@ -196,6 +198,14 @@ def _blocks(element: HtmlElement) -> Iterator[str]:
         yield from _blocks(child)
         if child.tail and child.tail.strip():
             yield normalize_text(child.tail)
+
+
+def _is_link_line(element: HtmlElement, text: str) -> bool:
+    """A block that is nothing but a link (">> Related story") is navigation, not article text."""
+    if not text:
+        return False
+    linked = sum(len(normalize_text("".join(_visible_text(a)))) for a in element.iter("a"))
+    return linked >= 0.9 * len(text.lstrip(">»› "))
 
 
 def _has_block_child(element: HtmlElement) -> bool:
@@ -210,7 +220,9 @@ def _visible_text(element: HtmlElement) -> Iterator[str]:
     if element.text:
         yield element.text
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
+        if child.tag == "br":
+            yield " "
+        elif isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
             yield from _visible_text(child)
         if child.tail:
             yield child.tail

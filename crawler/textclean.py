@@ -193,11 +193,13 @@ _PHOTO_CREDIT = re.compile(
 _CREDIT_LINE = re.compile(r"^(?:ảnh|nguồn ảnh|photo|photos|foto|image|ภาพ|फोटो)\s*[:：]\s*\S", re.I)
 # "... đánh giá cao. Ảnh: Minh Anh" / "... in Seoul. Photo: VNA"
 _TRAILING_CREDIT = re.compile(
-    r"[.!?…)\]]\s+(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|foto|image|ภาพ|फोटो)\s*(?:[:：]\s*[^.!?]{2,60})?\.?$",
+    r"(?:[.!?…)\]]|\s[-–—|])\s+(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|foto|image|ภาพ|फोटो)"
+    r"\s*(?:[:：]\s*[^.!?]{2,60})?\.?$",
     re.I,
 )
 _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*[\"”’»]?\s*$")
-_SENTENCE_END = re.compile(r"[.!?…।\"”’»)\]:;]\s*$")
+# A statement's end; a question mark is left out because headlines so often end in one.
+_SENTENCE_END = re.compile(r"[.!…।:;][\"”’»)\]]?\s*$|[?][\"”’»]\s*$")
 _OUTLET_PREFIX = re.compile(
     r"^\s*(?:\((?P<paren>[^()]{2,40})\)\s*(?P<dash>[-–—:]\s*)?"
     r"|(?P<bare>[A-ZĐ][A-ZĐ0-9&]{1,9}|[A-ZĐ][\w\-]{1,20}\.(?:vn|VN|com|net))\s*[-–—]\s+)",
@@ -215,6 +217,12 @@ _BYLINE_PREFIX = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\s[-–—]\s|\svà\s|\sand\s|\set\s|\sen\s|\sa\s)\s*")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]*$")
+_NUMBERED = re.compile(r"^(.+?)\s*(?:[-–—]\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
+# Words that look like names in a line of capitalised words but name services, not people.
+_NOT_NAMES = frozenset({
+    "facebook", "youtube", "tiktok", "zalo", "twitter", "instagram", "linkedin", "telegram", "email", "rss",
+    "video", "podcast", "menu", "login", "home", "google", "apple", "android", "ios",
+})
 _MAX_NAME_TOKENS = 4
 _SPACELESS_TOKEN_CHARS = 12  # mean token length above which a script does not space its words
 _CHARS_PER_WORD = 6
@@ -329,17 +337,17 @@ def _is_related_heading(text: str) -> bool:
 
 
 def _is_image_marker(text: str, title: str) -> bool:
-    """Alt text or file name standing where an image was: the title, 'title - 2', 'abc.png', 'Ảnh 1'."""
+    """Alt text or file name standing where an image was: the title, 'title - 2', 'abc.png', 'Ảnh 1'.
+
+    The title is compared letters-only: alt texts often drop its quotes.
+    """
     if _IMAGE_FILE.match(text) or _IMAGE_NUMBER.match(text):
         return True
-    if not title:
-        return False
-    if text == title:
-        return True
-    if text.startswith(title):
-        rest = text[len(title) :].strip()
-        return bool(re.fullmatch(r"[-–—(]?\s*\d{1,3}\s*\)?", rest))
-    return False
+    if not title or text == title:
+        return bool(title)
+    numbered = _NUMBERED.match(text)
+    key = _canon(numbered.group(1) if numbered else text)
+    return len(key) >= 10 and key == _canon(title)
 
 
 def _canon(text: str) -> str:
@@ -383,6 +391,8 @@ def _looks_like_name(text: str) -> bool:
     if _label_key(text) in _TERMINAL | _DROP | _RELATED:
         return False
     if not all(_NAME_TOKEN.match(tok) and tok[0].isupper() for tok in tokens):
+        return False
+    if any(fold(tok) in _NOT_NAMES for tok in tokens):
         return False
     if len(tokens) == 1:  # a lone word is a menu item unless it is initials or an acronym
         tok = tokens[0]
@@ -509,17 +519,34 @@ def _clean_body(paras: list[Para], draft: _Draft, *, seen: set[str]) -> None:
         after_image = False
 
 
+def _is_link_title(text: str) -> bool:
+    """A headline-like line: short, not closing a statement."""
+    return _word_count(text) <= 25 and not re.search(r"[.…:;]\s*$", text) and not _is_terminal(text)
+
+
 def _skip_related_block(paras: list[Para], i: int) -> int:
-    """Index after a related-links block whose heading was at i - 1."""
-    if i < len(paras) and not paras[i].gap_before:
-        while i < len(paras) and not paras[i].gap_before:
-            i += 1
-        return i
-    # heading alone in its block: the links are the next block, if it is made of short titles
+    """Index after a related-links block whose heading was at i - 1.
+
+    The block is link titles, each perhaps followed by its teaser. A paragraph counts as a
+    teaser when it sits right under a title in the same block, or when another title (or the
+    page footer) follows it; a paragraph after titles that the article simply goes on with
+    ends the block.
+    """
     j = i
-    while j < len(paras) and (j == i or not paras[j].gap_before):
-        if is_paragraph(paras[j].text) or _word_count(paras[j].text) > 25:
-            return i
+    after_title = False
+    while j < len(paras):
+        text = paras[j].text
+        if _is_link_title(text):
+            after_title = True
+            j += 1
+            continue
+        if _is_terminal(text) or not after_title or not is_paragraph(text):
+            break
+        following = paras[j + 1].text if j + 1 < len(paras) else None
+        same_block = not paras[j].gap_before
+        if not (same_block or following is None or _is_link_title(following) or _is_terminal(following)):
+            break
+        after_title = False
         j += 1
     return j
 
@@ -633,7 +660,7 @@ def locate_article(paras: list[Para]) -> tuple[int | None, int]:
         candidates = [k for k in run if _is_title_like(texts[k]) and not _is_meta_line(texts[k])]
         if not candidates:
             continue
-        repeated = [k for k in candidates if _repeated_below(texts[k], texts[i:])]
+        repeated = [k for k in candidates if _numbered_below(texts[k], texts[i:])]
         return (repeated[-1] if repeated else candidates[-1]), i
     for k, text in enumerate(texts):
         if _is_title_like(text):
@@ -641,8 +668,9 @@ def locate_article(paras: list[Para]) -> tuple[int | None, int]:
     return None, 0
 
 
-def _repeated_below(title: str, below: list[str]) -> bool:
-    return any(_is_image_marker(line, title) for line in below if not _IMAGE_FILE.match(line))
+def _numbered_below(title: str, below: list[str]) -> bool:
+    """The page repeats the line as numbered image alt texts ('title - 1'): it is the title."""
+    return any(_NUMBERED.match(line) and _is_image_marker(line, title) for line in below)
 
 
 def clean_text(

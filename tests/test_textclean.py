@@ -163,6 +163,52 @@ def test_url_and_outlet_arguments_win() -> None:
     assert clean_text(VNEXPRESS_STYLE, outlet="example.vn").outlet == "example.vn"
 
 
+RELATED_AT_END = """Xe buýt điện về tới huyện ngoại thành có đáng chờ đợi?
+
+(VTC News) - Tuyến xe buýt điện đầu tiên nối trung tâm với huyện ngoại thành sẽ chạy thử từ tháng sau.
+
+Mỗi ngày tuyến dự kiến có 120 chuyến, giá vé giữ nguyên như các tuyến xe buýt thường của thành phố.
+
+Tin liên quan
+
+Trạm sạc mới có kịp cho đội xe điện đông dần?
+
+Trạm sạc mới có kịp cho đội xe điện đông dần?
+
+Thành phố dự kiến lắp thêm hàng trăm trụ sạc công cộng trong năm nay ở các bến xe lớn.
+
+Vé tháng xe buýt sẽ thanh toán bằng thẻ ngân hàng
+
+Từ quý sau, hành khách có thể chạm thẻ ngân hàng để mua vé tháng ngay trên xe.
+
+Bình luận (0)
+"""
+
+
+def test_question_title_and_related_block_with_teasers() -> None:
+    article = clean_text(RELATED_AT_END)
+    assert article.title == "Xe buýt điện về tới huyện ngoại thành có đáng chờ đợi?"
+    assert article.outlet == "vtcnews.vn"
+    assert article.lead is not None and article.lead.startswith("Tuyến xe buýt điện")
+    assert article.body == [
+        "Mỗi ngày tuyến dự kiến có 120 chuyến, giá vé giữ nguyên như các tuyến xe buýt thường của thành phố."
+    ]
+
+
+def test_related_box_inside_the_article_keeps_the_text_after_it() -> None:
+    body = [
+        "Đoạn mở đầu của bài viết nói về kế hoạch mở rộng mạng lưới xe buýt điện trong thành phố.",
+        "Tin liên quan",
+        "Trạm sạc mới có kịp cho đội xe điện đông dần?",
+        "Vé tháng xe buýt sẽ thanh toán bằng thẻ ngân hàng",
+        "Đoạn tiếp theo của bài viết cho biết chi phí đầu tư và thời gian hoàn thành dự kiến của dự án.",
+        "Đoạn cuối cùng của bài viết nêu ý kiến của người dân về tuyến xe buýt mới này.",
+    ]
+    article = finalize(_page(body=body))
+    assert len(article.body) == 3
+    assert article.body[1].startswith("Đoạn tiếp theo")
+
+
 # --- single rules ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -132,6 +132,14 @@ def body_texts(article: Article) -> list[str]:
     return [t.strip() for t in out if t and t.strip()]
 
 
+def visible_published(article: Article) -> str:
+    """The publication time as precise as the page gives it: dantri's "singular" layout shows minutes
+    only (no structured date), so its gold cannot hold seconds."""
+    if article.outlet == "dantri.com.vn" and article.layout == "singular":
+        return article.published.replace(second=0, microsecond=0).isoformat()
+    return article.published_raw
+
+
 def gold_record(article: Article) -> dict[str, Any]:
     """The clean record `newsmon extract --json` should produce for this article's page."""
     captions = [str(b["caption"]).strip() for b in article.images() if b.get("caption")]
@@ -144,7 +152,7 @@ def gold_record(article: Article) -> dict[str, Any]:
         "body": body_texts(article),
         "captions": captions,
         "authors": article.authors,
-        "published": article.published_raw,
+        "published": visible_published(article),
         "language": article.language,
         "section": article.section,
         "tags": article.tags,
