@@ -154,7 +154,8 @@ _DROP = _labels(
     "Quảng cáo", "Advertisement", "Reklama", "Publicité", "Advertentie", "Anzeige",
     "No data", "Không có dữ liệu", "Žádná data", "Aucune donnée", "Geen gegevens", "Keine Daten",
     "No videos available", "Không có video", "Trang chủ", "Home", "Về đầu trang", "Back to top",
-    "Tải ứng dụng", "Lắng nghe", "Thu gọn", "Xem thêm bình luận", "Đăng nhập", "Login",
+    "Tải ứng dụng", "Lắng nghe", "Thu gọn", "Xem thêm bình luận", "Đăng nhập", "Login", "Lưu bài viết",
+    "Save", "Enregistrer", "Opslaan", "Uložit", "Bookmark",
 )
 # Headings of related-link blocks ("Xem thêm", "Tin liên quan"): they and their links go.
 _RELATED = _labels(
@@ -185,6 +186,9 @@ _COMMENT_COUNT = re.compile(r"^[\(\[]?\s*\d+\s*[\)\]]?\s*\w+(?:\s\w+)?$|^\w+(?:\
 _IMAGE_FILE = re.compile(r"^[\w\-.%()+ ]{1,150}\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?\S*)?$", re.I)
 _IMAGE_NUMBER = re.compile(r"^(?:ảnh|hình|hình ảnh|photo|image|foto|obrázek|afbeelding|ภาพ|चित्र)\s*\d{1,3}$", re.I)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# ">> Một bài khác", "→ Another story": an arrow-marked link; "Trở lại Số hóa": back to a section.
+_ARROW_LINK = re.compile(r"^(?:>>|»|›|→|►|▶)\s*\S")
+_BACK_LINK = re.compile(r"^(?:trở lại|trở về|quay lại|back to|retour à|terug naar|zpět na)\b", re.I)
 _PHOTO_CREDIT = re.compile(
     r"[\(\[]\s*(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|ảnh chụp màn hình|photo|photos|foto|fotografie|"
     r"image|illustration|crédit photo|bron foto|ภาพ|फोटो|तस्वीर)\s*(?:[:：][^()\[\]]*)?[\)\]]\s*\.?$",
@@ -224,6 +228,8 @@ _NOT_NAMES = frozenset({
     "video", "podcast", "menu", "login", "home", "google", "apple", "android", "ios",
 })
 _MAX_NAME_TOKENS = 4
+_SIGNOFF_WINDOW = 4  # lines at the end of the body searched for a sign-off
+_FURNITURE_WORDS = 6
 _SPACELESS_TOKEN_CHARS = 12  # mean token length above which a script does not space its words
 _CHARS_PER_WORD = 6
 _CAPTION_MAX_WORDS = 40
@@ -314,6 +320,8 @@ def _is_noise(text: str) -> bool:
     if key in _DROP or key in _TERMINAL or key in _RELATED:
         return True
     if _URL_ONLY.match(text) or _is_relative_time(text):
+        return True
+    if (_ARROW_LINK.match(text) or _BACK_LINK.match(text)) and _word_count(text) <= 25:
         return True
     return _is_comment_counter(text)
 
@@ -527,40 +535,54 @@ def _is_link_title(text: str) -> bool:
 def _skip_related_block(paras: list[Para], i: int) -> int:
     """Index after a related-links block whose heading was at i - 1.
 
-    The block is link titles, each perhaps followed by its teaser. A paragraph counts as a
-    teaser when it sits right under a title in the same block, or when another title (or the
-    page footer) follows it; a paragraph after titles that the article simply goes on with
-    ends the block.
+    The block is link titles, each perhaps followed by its teaser. A paragraph is a teaser
+    only right under a single title (a copy of the title does not count twice), and only when
+    it shares the title's block or another title (or the page footer) follows it; anything
+    else means the article goes on.
     """
     j = i
-    after_title = False
+    titles: list[str] = []
     while j < len(paras):
         text = paras[j].text
         if _is_link_title(text):
-            after_title = True
+            if not titles or titles[-1] != text:
+                titles.append(text)
             j += 1
             continue
-        if _is_terminal(text) or not after_title or not is_paragraph(text):
+        if _is_terminal(text) or len(titles) != 1 or not is_paragraph(text):
             break
         following = paras[j + 1].text if j + 1 < len(paras) else None
         same_block = not paras[j].gap_before
         if not (same_block or following is None or _is_link_title(following) or _is_terminal(following)):
             break
-        after_title = False
+        titles = []
         j += 1
     return j
 
 
 def _take_signoff(draft: _Draft, fetched_at: datetime | None, *, limit: int = 4) -> None:
-    """Trailing bylines and 'Theo X' lines become authors / source attribution."""
-    for _ in range(limit):
+    """Trailing bylines and 'Theo X' lines become authors / source attribution.
+
+    A sign-off ends the article, so a few short unrecognised lines after it are page
+    furniture ("Trở lại Số hóa") and go too.
+    """
+    tail = draft.body[-_SIGNOFF_WINDOW:]
+    for offset in range(len(tail) - 2, -1, -1):
+        after = tail[offset + 1 :]
+        if all(_word_count(t) <= _FURNITURE_WORDS and not is_paragraph(t) for t in after):
+            if _meta(tail[offset], fetched_at) is not None and _meta(after[-1], fetched_at) is None:
+                del draft.body[len(draft.body) - len(after) :]
+                break
+    for _ in range(limit + _SIGNOFF_WINDOW):
         if not draft.body:
             return
-        meta = _meta(draft.body[-1], fetched_at)
-        if meta is None:
+        last = draft.body[-1]
+        meta = _meta(last, fetched_at)
+        if meta is None and not (_is_link_title(last) and not is_paragraph(last)):
             return
-        draft.body.pop()
-        meta.merge_into(draft, front=True)
+        draft.body.pop()  # a sign-off, or a heading/label/link with no text after it
+        if meta is not None:
+            meta.merge_into(draft, front=True)
 
 
 def _take_leading_meta(paras: list[Para], draft: _Draft, fetched_at: datetime | None) -> list[Para]:
@@ -661,7 +683,8 @@ def locate_article(paras: list[Para]) -> tuple[int | None, int]:
         if not candidates:
             continue
         repeated = [k for k in candidates if _numbered_below(texts[k], texts[i:])]
-        return (repeated[-1] if repeated else candidates[-1]), i
+        title = repeated[-1] if repeated else candidates[-1]
+        return texts.index(texts[title], run_start), i  # a title shown twice: the first copy
     for k, text in enumerate(texts):
         if _is_title_like(text):
             return k, k + 1

@@ -293,9 +293,8 @@ def _read_file(path: str) -> bytes:
 @pass_app
 def extract(app: App, file: str, url: str, as_json: bool) -> None:
     """Extract and clean one saved HTML page."""
-    from crawler.textclean import finalize
-
     from crawler.extract import extract_page
+    from crawler.textclean import finalize
 
     body = _read_file(file)
     profile = app.registry().for_url(url)
