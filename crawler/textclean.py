@@ -32,7 +32,7 @@ _OUTLETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Sài Gòn Giải Phóng", "sggp.org.vn", ("saigongiaiphong", "sggp", "sggporgvn", "sggponline")),
     ("TTXVN", "vnanet.vn", ("ttxvn", "vna", "thongtanxavietnam", "vnanetvn")),
     ("VietnamPlus", "vietnamplus.vn", ("vietnamplus", "vietnamplusvn")),
-    ("Dân Trí", "dantri.com.vn", ("dantri", "dantricomvn")),
+    ("Dân trí", "dantri.com.vn", ("dantri", "dantricomvn")),
     ("Tuổi Trẻ", "tuoitre.vn", ("tuoitre", "tto", "tuoitreonline", "tuoitrevn")),
     ("Thanh Niên", "thanhnien.vn", ("thanhnien", "tno", "thanhnienvn")),
     ("VnExpress", "vnexpress.net", ("vnexpress", "vnexpressnet")),
@@ -155,7 +155,7 @@ _DROP = _labels(
     "No data", "Không có dữ liệu", "Žádná data", "Aucune donnée", "Geen gegevens", "Keine Daten",
     "No videos available", "Không có video", "Trang chủ", "Home", "Về đầu trang", "Back to top",
     "Tải ứng dụng", "Lắng nghe", "Thu gọn", "Xem thêm bình luận", "Đăng nhập", "Login", "Lưu bài viết",
-    "Save", "Enregistrer", "Opslaan", "Uložit", "Bookmark",
+    "Save", "Enregistrer", "Opslaan", "Uložit", "Bookmark", "Đọc ngay", "Đọc tiếp", "Read now",
 )
 # Headings of related-link blocks ("Xem thêm", "Tin liên quan"): they and their links go.
 _RELATED = _labels(
@@ -218,6 +218,10 @@ _BYLINE_PREFIX = re.compile(
     r"par|door|text)\s*[:：]\s*|^by\s+",
     re.I,
 )
+# "TIẾN THẮNGvà 1 tác giả khác": a byline widget that folds the other names away.
+_MORE_AUTHORS = re.compile(
+    r"\s*(?:và|and|et|en|a)\s*\d+\s*(?:tác giả khác|others?|other authors?|autres?|anderen?|další)\s*$", re.I
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\s[-–—]\s|\svà\s|\sand\s|\set\s|\sen\s|\sa\s)\s*")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]*$")
@@ -228,8 +232,6 @@ _NOT_NAMES = frozenset({
     "video", "podcast", "menu", "login", "home", "google", "apple", "android", "ios",
 })
 _MAX_NAME_TOKENS = 4
-_SIGNOFF_WINDOW = 4  # lines at the end of the body searched for a sign-off
-_FURNITURE_WORDS = 6
 _SPACELESS_TOKEN_CHARS = 12  # mean token length above which a script does not space its words
 _CHARS_PER_WORD = 6
 _CAPTION_MAX_WORDS = 40
@@ -382,7 +384,7 @@ def _is_caption(text: str, after_image: bool) -> bool:
 
 def _split_names(text: str) -> list[str] | None:
     """Author names in a byline, or None when the text is not a byline."""
-    text = _BYLINE_PREFIX.sub("", text.strip()).strip(" .,|-–—:()")
+    text = _MORE_AUTHORS.sub("", _BYLINE_PREFIX.sub("", text.strip())).strip(" .,|-–—:()")
     if not text or len(text) > 80 or any(ch.isdigit() for ch in text):
         return None
     parts = [part.strip(" .,") for part in _NAME_SPLIT.split(text) if part.strip(" .,")]
@@ -529,6 +531,8 @@ def _clean_body(paras: list[Para], draft: _Draft, *, seen: set[str]) -> None:
 
 def _is_link_title(text: str) -> bool:
     """A headline-like line: short, not closing a statement."""
+    if _PHOTO_CREDIT.search(text) or _TRAILING_CREDIT.search(text):
+        return False  # a caption
     return _word_count(text) <= 25 and not re.search(r"[.…:;]\s*$", text) and not _is_terminal(text)
 
 
@@ -560,27 +564,20 @@ def _skip_related_block(paras: list[Para], i: int) -> int:
     return j
 
 
-def _take_signoff(draft: _Draft, fetched_at: datetime | None, *, limit: int = 4) -> None:
+def _take_signoff(draft: _Draft, fetched_at: datetime | None, *, limit: int = 8) -> None:
     """Trailing bylines and 'Theo X' lines become authors / source attribution.
 
-    A sign-off ends the article, so a few short unrecognised lines after it are page
-    furniture ("Trở lại Số hóa") and go too.
+    Short unpunctuated lines at the very end (a heading with no text under it, "Trở lại Số
+    hóa", a sponsor label) are furniture around the sign-off and go too.
     """
-    tail = draft.body[-_SIGNOFF_WINDOW:]
-    for offset in range(len(tail) - 2, -1, -1):
-        after = tail[offset + 1 :]
-        if all(_word_count(t) <= _FURNITURE_WORDS and not is_paragraph(t) for t in after):
-            if _meta(tail[offset], fetched_at) is not None and _meta(after[-1], fetched_at) is None:
-                del draft.body[len(draft.body) - len(after) :]
-                break
-    for _ in range(limit + _SIGNOFF_WINDOW):
+    for _ in range(limit):
         if not draft.body:
             return
         last = draft.body[-1]
         meta = _meta(last, fetched_at)
         if meta is None and not (_is_link_title(last) and not is_paragraph(last)):
             return
-        draft.body.pop()  # a sign-off, or a heading/label/link with no text after it
+        draft.body.pop()
         if meta is not None:
             meta.merge_into(draft, front=True)
 

@@ -209,6 +209,21 @@ def test_related_box_inside_the_article_keeps_the_text_after_it() -> None:
     assert article.body[1].startswith("Đoạn tiếp theo")
 
 
+def test_folded_byline_widget_and_furniture_after_signoff() -> None:
+    text = (
+        "Thời sự\n\nBão đi qua, thành phố ven biển bắt tay dọn dẹp đường phố\n\n"
+        "HẢI AN và 1 tác giả khác\nHẢI AN\nMINH THƯ\n\n"
+        "Từ sáng sớm, hàng trăm người đã ra đường dọn cây đổ và khơi thông cống thoát nước.\n\n"
+        "Điện lực cho biết sẽ khôi phục điện cho các khu dân cư trong ngày mai.\n\n"
+        "Theo Thanh Niên\n\nTrở lại Thời sự\n\nLưu bài viết\n\nXem nhiều\n\n1\n\nMột tin khác hẳn\n"
+    )
+    article = clean_text(text)
+    assert article.title == "Bão đi qua, thành phố ven biển bắt tay dọn dẹp đường phố"
+    assert article.authors == ["HẢI AN", "MINH THƯ"]
+    assert article.source_attribution == "Thanh Niên"
+    assert article.body == ["Điện lực cho biết sẽ khôi phục điện cho các khu dân cư trong ngày mai."]
+
+
 # --- single rules ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
