@@ -80,7 +80,7 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
     finally:
         if progress:
             progress.stop()
-        archive.finish_run(run_id, status, stats.counts, stats.errors)
+        archive.finish_run(run_id, status, stats.counts, stats.errors, finish["reason"])
     return CrawlOutcome(run_id, status, stats, finish["reason"])
 
 

@@ -176,6 +176,16 @@ class Archive:
         verdict = DedupVerdict("same_url", row.duplicate_of, row.story_id)
         if row.content_hash == fp.content_hash:
             return StoreResult("unchanged", article_id, verdict)
+        session.add(
+            m.ArticleVersion(
+                article_id=article_id,
+                version=row.version,
+                title=row.title,
+                lead=row.lead,
+                body=row.body,
+                content_hash=row.content_hash,
+            )
+        )
         _fill(row, article, relevance)
         row.content_hash = fp.content_hash
         row.version += 1
@@ -268,12 +278,15 @@ class Archive:
             if errors is not None:
                 run.error_log = errors[-200:]
 
-    def finish_run(self, run_id: int, status: str, counts: RunCounts, errors: list[str]) -> None:
+    def finish_run(
+        self, run_id: int, status: str, counts: RunCounts, errors: list[str], finish_reason: str | None = None
+    ) -> None:
         self.update_run(run_id, counts, errors)
         with self.sessions.begin() as session:
             run = session.get_one(m.CrawlRun, run_id)
             run.status = status
             run.finished_at = m.utcnow()
+            run.finish_reason = finish_reason
 
     def fail_running_runs(self, pid: int, reason: str) -> int:
         """Mark the runs a dead process left 'running' as failed, with the reason."""

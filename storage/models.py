@@ -77,6 +77,9 @@ class Outlet(Base):
     last_failure_at: Mapped[datetime | None]
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    backoff_until: Mapped[datetime | None]  # a failing outlet is not crawled again before this
+    poll_interval_s: Mapped[int | None] = mapped_column(Integer)  # adaptive polling interval
+    next_due_at: Mapped[datetime | None]
 
 
 class Story(Base):
@@ -136,6 +139,34 @@ class Article(Base):
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
 
     outlet: Mapped[Outlet | None] = relationship()
+
+
+class ArticleVersion(Base):
+    """An earlier text of an article whose page changed: the row holds the newest, this the history."""
+
+    __tablename__ = "article_versions"
+    __table_args__ = (UniqueConstraint("article_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    title: Mapped[str] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Lease(Base):
+    """Who may crawl an outlet now: taken with one conditional UPDATE, renewed while crawling, and
+    taken over by anyone once it has expired (its holder died)."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(200))
+    acquired_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]
 
 
 class ArticleUrl(Base):
@@ -201,3 +232,4 @@ class CrawlRun(Base):
     offtopic: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     error_log: Mapped[list[str]] = mapped_column(default=list)
+    finish_reason: Mapped[str | None] = mapped_column(String(60))

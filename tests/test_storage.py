@@ -256,3 +256,28 @@ def test_the_earliest_copy_leads_its_story(archive: Archive) -> None:
     rows = {r["id"]: r for r in archive.search(include_all=True)}
     assert rows[early.article_id]["duplicate_of"] is None
     assert rows[late.article_id]["duplicate_of"] == early.article_id
+
+
+def test_changed_page_keeps_its_earlier_text_as_a_version(archive: Archive) -> None:
+    url = "https://dantri.com.vn/a-20231115093012345.htm"
+    first = archive.store(article(url), ON)
+    archive.store(article(url, [*PARAGRAPHS, "Cập nhật: lễ trao giải có thêm hạng mục mới."]), ON)
+    with archive.sessions() as session:
+        versions = list(session.scalars(select(m.ArticleVersion).where(m.ArticleVersion.article_id == first.article_id)))
+    assert [(v.version, v.body.split("\n\n")) for v in versions] == [(1, PARAGRAPHS)]
+
+
+def test_an_archive_made_by_the_first_schema_is_upgraded(tmp_path: Path) -> None:
+    from alembic import command
+
+    from storage.db import alembic_config, make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    command.upgrade(alembic_config(engine), "0001")
+    engine.dispose()
+    arch = Archive(url)  # opening migrates to the newest revision
+    assert arch.store(article("https://dantri.com.vn/a-20231115093012345.htm"), ON).status == "new"
+    with arch.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(m.Lease)) == 0
+    arch.close()
