@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from crawler.profiles import OutletProfile, Registry
 from storage.archive import Archive, RunCounts
 
+log = logging.getLogger(__name__)
+
 MAX_ERRORS_KEPT = 200
+DISCOVERY_KINDS = frozenset({"feed", "sitemap", "listing", "search"})  # first word of the spider's error lines
 FLUSH_EVERY = 10  # write the counts to the run row every N events, so a killed crawl leaves its tally
 
 
@@ -23,6 +29,11 @@ class RunStats:
     errors: list[str] = field(default_factory=list)
     per_outlet_errors: dict[str, int] = field(default_factory=dict)
     per_outlet_pages: dict[str, int] = field(default_factory=dict)
+    per_outlet_stored: dict[str, int] = field(default_factory=dict)
+    per_outlet_listed: dict[str, int] = field(default_factory=dict)
+    per_outlet_new: dict[str, int] = field(default_factory=dict)
+    last_error: dict[str, str] = field(default_factory=dict)
+    per_outlet_discovery_errors: dict[str, int] = field(default_factory=dict)
     _events: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -31,13 +42,24 @@ class RunStats:
             setattr(self.counts, name, getattr(self.counts, name) + 1)
             if name == "pages_fetched" and outlet:
                 self.per_outlet_pages[outlet] = self.per_outlet_pages.get(outlet, 0) + 1
+            elif outlet and name in ("new_articles", "duplicates", "offtopic"):
+                self.per_outlet_stored[outlet] = self.per_outlet_stored.get(outlet, 0) + 1
         self._tick()
+
+    def listed(self, outlet: str, listed: int, new: int) -> None:
+        """Links a feed/sitemap/listing gave and how many were new: the input of adaptive polling."""
+        with self._lock:
+            self.per_outlet_listed[outlet] = self.per_outlet_listed.get(outlet, 0) + listed
+            self.per_outlet_new[outlet] = self.per_outlet_new.get(outlet, 0) + new
 
     def error(self, message: str, outlet: str | None = None) -> None:
         with self._lock:
             self.counts.errors += 1
             if outlet:
                 self.per_outlet_errors[outlet] = self.per_outlet_errors.get(outlet, 0) + 1
+                self.last_error[outlet] = message[:500]
+                if message.split(" ", 1)[0] in DISCOVERY_KINDS:
+                    self.per_outlet_discovery_errors[outlet] = self.per_outlet_discovery_errors.get(outlet, 0) + 1
             if len(self.errors) < MAX_ERRORS_KEPT:
                 self.errors.append(message[:500])
         self._tick()
@@ -48,7 +70,10 @@ class RunStats:
             self.flush()
 
     def flush(self) -> None:
-        self.archive.update_run(self.run_id, self.counts, self.errors)
+        try:
+            self.archive.update_run(self.run_id, self.counts, self.errors)
+        except SQLAlchemyError as exc:  # a busy database must not sink the crawl: the next flush catches up
+            log.warning("could not save the run's counts: %s", exc)
 
     def summary(self) -> str:
         c = self.counts

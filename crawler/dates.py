@@ -219,14 +219,19 @@ def _build(
     return value.astimezone(LOCAL_TZ)
 
 
-def _plausible(value: datetime | None, fetched_at: datetime | None) -> datetime | None:
-    """Refuse dates before 1995 and dates more than a day after the fetch (or now)."""
+def plausible(value: datetime | None, fetched_at: datetime | None = None) -> datetime | None:
+    """The value when it can be a publication date: not before 1995 (no Vietnamese outlet was online),
+    not more than a day after the fetch (or now); None otherwise. Naive values are local time."""
     if value is None:
         return None
+    value = _aware(value)
     reference = _aware(fetched_at) if fetched_at else datetime.now(LOCAL_TZ)
     if value < EARLIEST or value > reference + FUTURE_SLACK:
         return None
     return value
+
+
+_plausible = plausible
 
 
 def _aware(value: datetime) -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from lxml import etree
 from crawler.dates import parse_date, parse_feed_date
 
 MAX_FEED_BYTES = 20_000_000
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ def _root(body: bytes) -> etree._Element:
     stripped = body.lstrip()
     if not stripped.startswith(b"<"):
         raise FeedError("not XML (the document does not start with a tag)")
+    stripped = _DOCTYPE.sub(b"", stripped, count=1)  # feeds need no DTD; its entities cut the rest off
     try:
         root = etree.fromstring(stripped, parser=_parser())
     except etree.XMLSyntaxError as exc:
@@ -66,6 +69,8 @@ def _child_text(el: etree._Element, *names: str) -> str | None:
 def parse_feed(body: bytes, *, date_order: str = "auto") -> list[Entry]:
     """RSS 2.0, RSS 1.0 and Atom items: link, date, title."""
     root = _root(body)
+    if _local(root.tag) in ("html", "body"):  # a maintenance or error page served as the feed
+        raise FeedError(f"not a feed (root element <{_local(root.tag)}>)")
     entries = []
     for el in root.iter():
         if _local(el.tag) not in ("item", "entry"):

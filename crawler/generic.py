@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
+from crawler.dates import parse_date
 from crawler.structured import StructuredData, clean, parse_iso_datetime, structured_metadata
 from newsmon.records import ExtractedPage
 
@@ -87,6 +88,12 @@ _STAMP_LINE = re.compile(
 )
 _MAX_STAMP_CHARS = 120
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00bb\u00b7]\s+")
+# Containers whose dates belong to other stories.
+_FURNITURE_TAGS = frozenset(("a", "aside", "nav", "footer"))
+_DATE_FURNITURE = re.compile(
+    r"related|relate\b|sidebar|recommend|trending|widget|most-?(?:read|viewed|popular)|read-?(?:more|also|next)"
+    r"|also-?read|more-?(?:stories|news|articles)|lien-?quan|xem-?them|cung-?chuyen-?muc|tin-?khac|comment|footer"
+)
 _DATE_HINT = re.compile(r"date|time|publish|posted|updated", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
@@ -539,12 +546,30 @@ def _captions(area: Iterable[lxml.html.HtmlElement]) -> list[str]:
     return captions
 
 
+def _in_furniture(el: lxml.html.HtmlElement) -> bool:
+    """Inside a teaser link, a sidebar, a related/most-read box, a nav or a footer: another story's date."""
+    for node in _ancestors(el):
+        tag = _tag(node)
+        if tag in _FURNITURE_TAGS:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        if len(names) > 2 and _DATE_FURNITURE.search(names):
+            return True
+    return False
+
+
 def _visible_date(
     area: list[lxml.html.HtmlElement], root: lxml.html.HtmlElement, raw: str | None
 ) -> tuple[datetime | None, str | None]:
-    """An aware date from a <time datetime>, else the visible date text for the cleaner."""
+    """An aware date from a <time datetime>, else the visible date text for the cleaner.
+
+    Dates of other stories (related boxes, sidebars, teaser lists) are never taken: a page whose
+    only date sits there has no trustworthy date and gets none.
+    """
     for scope in (*area, root):
         for time_el in scope.iter("time"):
+            if _in_furniture(time_el):
+                continue
             declared = time_el.get("datetime")
             parsed = parse_iso_datetime(declared)
             if parsed is not None:
@@ -552,12 +577,12 @@ def _visible_date(
             text = clean(time_el.text_content()) or clean(declared)
             if text:
                 return None, text
-    if raw:
+    if raw and parse_date(raw) is not None:  # a declared but naive or odd date, when it is a sane one
         return None, raw
     for scope in area:
         for el in scope.iter():
             names = f"{el.get('class') or ''} {el.get('id') or ''}" if isinstance(el.tag, str) else ""
-            if names.strip() and _DATE_HINT.search(names):
+            if names.strip() and _DATE_HINT.search(names) and not _in_furniture(el):
                 text = clean(el.text_content())
                 if text and len(text) <= 80 and _HAS_DIGIT.search(text):
                     return None, text

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from newsmon.records import Article
-from newsmon.text import normalize_text
+from newsmon.text import tidy_text
 from newsmon.timezone import LOCAL_TZ
 from storage.archive import Archive, RunCounts
 
@@ -28,7 +28,7 @@ def record_to_article(data: dict[str, Any], line_no: int) -> Article:
         raise IngestError(f"line {line_no}: needs a 'title'")
     body = data.get("body", data.get("text"))
     if isinstance(body, str):
-        body = [p for p in (normalize_text(x) for x in body.split("\n")) if p]
+        body = [p for p in (tidy_text(x) for x in body.split("\n")) if p]
     if not isinstance(body, list) or not all(isinstance(p, str) for p in body):
         raise IngestError(f"line {line_no}: needs 'body' (list of paragraphs) or 'text' (string)")
     published = data.get("published")
@@ -42,10 +42,10 @@ def record_to_article(data: dict[str, Any], line_no: int) -> Article:
     lead = data.get("lead")
     return Article(
         url=url,
-        title=normalize_text(title),
+        title=tidy_text(title),
         outlet=data.get("outlet"),
-        lead=normalize_text(lead) if isinstance(lead, str) else None,
-        body=[normalize_text(p) for p in body if p.strip()],
+        lead=tidy_text(lead) if isinstance(lead, str) else None,
+        body=[tidy_text(p) for p in body if p.strip()],
         published=published,
         language=data.get("language"),
         authors=list(data.get("authors") or []),

@@ -8,10 +8,11 @@ is told by letters no other Latin-script language uses; only the rest goes to py
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 from typing import Any
+
+from newsmon.text import normalize_text
 
 MIN_LETTERS = 15
 MAX_CHARS = 3000  # enough evidence; keeps long articles cheap
@@ -34,6 +35,28 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
 )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+# One character class per language that a script identifies (ranges may share a language).
+_SCRIPT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (lang, re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi, code in _SCRIPTS if code == lang) + "]"))
+    for lang in dict.fromkeys(code for _, _, code in _SCRIPTS)
+)
+
+
+def _script_counts(sample: str) -> Counter[str]:
+    """Letters per identifying script, counted by C-level regex scans rather than per character.
+
+    Only letters count, as before: marks (Thai vowels, Devanagari signs) are not letters."""
+    counts: Counter[str] = Counter()
+    for lang, pattern in _SCRIPT_RES:
+        found = pattern.findall(sample)
+        if found:
+            n = len(_LETTER.findall("".join(found)))
+            if n:
+                counts[lang] = n
+    return counts
+
+
 def _script_of(char: str) -> str | None:
     code = ord(char)
     for low, high, lang in _SCRIPTS:
@@ -44,7 +67,7 @@ def _script_of(char: str) -> str | None:
 
 def vietnamese_share(text: str) -> float:
     """Share of words carrying a Vietnamese-only letter (high for Vietnamese, ~0 for others)."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text.lower()))
+    words = _WORD.findall(normalize_text(text).lower())
     if not words:
         return 0.0
     marked = sum(1 for word in words if not _VI_LETTERS.isdisjoint(word))
@@ -53,7 +76,7 @@ def vietnamese_share(text: str) -> float:
 
 def looks_vietnamese(text: str, *, threshold: float = 0.25, min_words: int = 2) -> bool:
     """Quick test for a Vietnamese line, even a short one (image alt text, a caption)."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text.lower()))
+    words = _WORD.findall(normalize_text(text).lower())
     marked = sum(1 for word in words if not _VI_LETTERS.isdisjoint(word))
     return marked >= min_words and marked / max(len(words), 1) >= threshold
 
@@ -70,13 +93,13 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
     if not text:
         return None
-    sample = _NOISE.sub(" ", unicodedata.normalize("NFC", text[:MAX_CHARS]))
-    letters = [ch for ch in sample if ch.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    sample = _NOISE.sub(" ", normalize_text(text[:MAX_CHARS]))
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS:
         return None
-    scripts = Counter(_script_of(ch) for ch in letters)
-    lang, count = max(((k, v) for k, v in scripts.items() if k), key=lambda kv: kv[1], default=(None, 0))
-    if lang and count / len(letters) > 0.3:
+    scripts = Counter() if sample.isascii() else _script_counts(sample)
+    lang, count = max(scripts.items(), key=lambda kv: kv[1], default=(None, 0))
+    if lang and count / letters > 0.3:
         if lang == "zh" and scripts.get("ja"):
             return "ja"  # kanji with kana is Japanese
         return lang

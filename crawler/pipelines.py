@@ -15,7 +15,7 @@ from scrapy.exceptions import DropItem
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.context import CrawlContext
-from crawler.extract import extract_page
+from crawler.extract import decode_html, extract_page
 from crawler.textclean import finalize
 from newsmon.records import Article, FetchedPage, Relevance
 from storage.archive import StoreResult
@@ -60,7 +60,8 @@ class _Stage:
 def clean_page(page: FetchedPage, context: CrawlContext) -> Article:
     """Extract and clean one fetched page (shared by the crawl and `newsmon extract`)."""
     profile = context.registry.for_url(page.url)
-    extracted = extract_page(page.body, page.url, profile=profile, fetched_at=page.fetched_at)
+    html = decode_html(page.body, page.headers.get("content-type"))  # the header is evidence, checked
+    extracted = extract_page(html, page.url, profile=profile, fetched_at=page.fetched_at)
     extracted.outlet = extracted.outlet or page.outlet
     article = finalize(extracted)
     if article.published is None and page.listed_published is not None:
@@ -104,5 +105,5 @@ class StorePipeline(_Stage):
             raise DropItem(f"could not store: {exc}") from exc
         counter = {"new": "new_articles", "duplicate": "duplicates", "offtopic": "offtopic"}.get(result.status)
         if counter:
-            ctx.stats.add(counter)
+            ctx.stats.add(counter, item.page.outlet)
         return StoredPage(item.page, item.article, item.relevance, result)

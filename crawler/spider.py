@@ -1,7 +1,15 @@
-"""One spider for every outlet, driven by the outlet profiles: feeds, sitemaps, listings, search."""
+"""One spider for every outlet, driven by the outlet profiles: feeds, sitemaps, listings, search.
+
+Incremental by construction: an article URL already in the archive is never requested (checked in
+batches before scheduling); sitemap shards whose lastmod is older than `--since` or than the outlet's
+last successful crawl are not opened; a listing stops paging at the first page that brings nothing
+new. Redirect sources (nld.com.vn -> tuoitre.vn/nld) are recorded as aliases of the stored article,
+so the old address is known from then on.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -9,16 +17,23 @@ from typing import Any
 from urllib.parse import quote_plus
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
 from crawler.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.profiles import OutletProfile
 from newsmon.records import FetchedPage
+from storage import models as m
 from storage.urls import canonical_key
 
 MAX_SITEMAP_DEPTH = 2
+DEFAULT_SEARCH_QUERIES = ("chuyển đổi số", "chính phủ số", "ASOCIO")
+log = logging.getLogger(__name__)
 
 
 class OutletSpider(scrapy.Spider):
@@ -27,13 +42,36 @@ class OutletSpider(scrapy.Spider):
     def __init__(self, context: CrawlContext, search_queries: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.context = context
-        self.search_queries = search_queries or []
+        self.search_queries = list(search_queries or DEFAULT_SEARCH_QUERIES)
         self._scheduled: set[str] = set()
+        self._aliases: dict[str, set[str]] = {}  # final URL -> other URLs that led to it
+        self._last_success: dict[str, datetime] = {}
+        self._started_at = datetime.now(UTC)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_item_scraped, signal=signals.item_scraped)
+        return spider
 
     # ---- start ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self._last_success = self._load_last_success()
         for request in self._initial_requests():
             yield request
+
+    def _load_last_success(self) -> dict[str, datetime]:
+        """When each outlet was last crawled completely (start time of that run)."""
+        names = [p.name for p in self.context.outlets]
+        try:
+            with self.context.archive.sessions() as session:
+                rows = session.execute(
+                    select(m.Outlet.name, m.Outlet.last_success_at).where(m.Outlet.name.in_(names))
+                ).all()
+        except SQLAlchemyError as exc:  # an older schema or a locked file: walk everything instead
+            log.warning("cannot read the outlets' last successful crawl: %s", exc)
+            return {}
+        return {name: at for name, at in rows if at is not None}
 
     def _initial_requests(self) -> Iterator[scrapy.Request]:
         for profile in self.context.outlets:
@@ -45,7 +83,8 @@ class OutletSpider(scrapy.Spider):
                 yield self._request(url, profile, "listing", self.parse_listing, page=1)
             if profile.search:
                 for query in self.search_queries:
-                    url = profile.search.format(query=quote_plus(query))
+                    words = query.lower() if profile.search_lowercase else query
+                    url = profile.search.format(query=quote_plus(words))
                     yield self._request(url, profile, "search", self.parse_listing, page=1)
 
     def _request(self, url: str, profile: OutletProfile, kind: str, callback: Any, **meta: Any) -> scrapy.Request:
@@ -83,9 +122,12 @@ class OutletSpider(scrapy.Spider):
             depth = response.meta.get("depth", 0) + 1
             if depth > MAX_SITEMAP_DEPTH:
                 return
+            unchanged_before = self._last_success.get(profile.name)
             for entry in entries:
                 if self._too_old(entry.published):
                     continue
+                if unchanged_before and entry.published and entry.published < unchanged_before:
+                    continue  # shard not modified since the last complete crawl: nothing new in it
                 yield self._request(entry.url, profile, "sitemap", self.parse_sitemap, depth=depth)
             return
         yield from self._articles(entries, profile, "sitemap")
@@ -116,15 +158,26 @@ class OutletSpider(scrapy.Spider):
     def _articles(self, entries: Iterable[Entry], profile: OutletProfile, via: str) -> Iterator[scrapy.Request]:
         """Requests for listed articles that are new: not too old, not archived, not scheduled already."""
         fresh: dict[str, Entry] = {}
+        listed: dict[str, str] = {}  # URL to fetch -> URL as listed, when the outlet moved
         for entry in entries:
             if not profile.is_article_url(entry.url) or self._too_old(entry.published):
                 continue
+            target = profile.moved_url(entry.url)
+            if target != entry.url:
+                listed[target] = entry.url
+                self._aliases.setdefault(target, set()).add(entry.url)
+                entry = Entry(target, entry.published, entry.title)
             key = canonical_key(entry.url)
             if key not in self._scheduled and key not in fresh:
                 fresh[key] = entry
         if not fresh:
             return
-        known = self.context.archive.known_urls(e.url for e in fresh.values())
+        known = self.context.archive.known_urls([e.url for e in fresh.values()] + list(listed.values()))
+        for target in (t for t in listed if t in known):  # stored before: its old address becomes an alias now
+            self._record_aliases(target, None)
+        known |= {target for target, source in listed.items() if source in known}
+        new_count = sum(e.url not in known for e in fresh.values())
+        self.context.stats.listed(profile.name, len(fresh), new_count)  # adaptive polling
         for key, entry in fresh.items():
             self._scheduled.add(key)
             if entry.url in known:
@@ -134,7 +187,13 @@ class OutletSpider(scrapy.Spider):
                 return
             self.context.scheduled_articles += 1
             yield self._request(
-                entry.url, profile, "article", self.parse_article, via=via, listed_published=entry.published
+                entry.url,
+                profile,
+                "article",
+                self.parse_article,
+                via=via,
+                listed_published=entry.published,
+                dont_cache=True,  # the archive keeps the page; the HTTP cache is for discovery pages
             )
 
     # ---- articles -------------------------------------------------------------------------------
@@ -145,6 +204,9 @@ class OutletSpider(scrapy.Spider):
             self.context.stats.error(f"article {response.url}: not an HTML page", profile.name)
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        for source in response.meta.get("redirect_urls", []):  # real URLs: the mirror restores them
+            if source != response.url:
+                self._aliases.setdefault(response.url, set()).add(source)
         yield FetchedPage(
             url=response.url,
             outlet=profile.name,
@@ -156,6 +218,55 @@ class OutletSpider(scrapy.Spider):
             discovered_via=response.meta.get("via", ""),
             listed_published=response.meta.get("listed_published"),
         )
+
+    def on_item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
+        """Record the addresses that led to a stored article (redirects, moved outlets) as its aliases."""
+        page = getattr(item, "page", None)
+        article_id = getattr(getattr(item, "result", None), "article_id", None)
+        if page is not None and article_id is not None:
+            self._record_aliases(page.url, article_id)
+
+    def _record_aliases(self, url: str, article_id: int | None) -> None:
+        """Store the pending aliases of `url` (looking its article up when the id is not given)."""
+        aliases = self._aliases.pop(url, None)
+        if not aliases:
+            return
+        archive = self.context.archive
+        try:
+            with archive.sessions.begin() as session:
+                if article_id is None:
+                    article_id = session.scalar(
+                        select(m.ArticleUrl.article_id).where(m.ArticleUrl.url == canonical_key(url))
+                    )
+                    if article_id is None:
+                        return
+                for key in {canonical_key(a) for a in aliases}:
+                    if session.get(m.ArticleUrl, key) is None:
+                        session.add(m.ArticleUrl(url=key, article_id=article_id))
+        except (IntegrityError, SQLAlchemyError) as exc:  # a race with another process is harmless
+            log.warning("cannot record aliases of %s: %s", url, exc)
+
+    def closed(self, reason: str) -> None:
+        """Remember a complete crawl per outlet (no error, no --max-articles cut) for the next run's
+        sitemap shortcut; the start time is stored, so shards changed during this crawl count as new."""
+        ctx = self.context
+        for url in list(self._aliases):  # aliases of articles stored before their old address was listed
+            self._record_aliases(url, None)
+        if reason != "finished":
+            return
+        if ctx.max_articles is not None and ctx.scheduled_articles >= ctx.max_articles:
+            return
+        errors = getattr(ctx.stats, "per_outlet_errors", {})
+        done = [p.name for p in ctx.outlets if not errors.get(p.name)]
+        try:
+            with ctx.archive.sessions.begin() as session:
+                for name in done:
+                    outlet_id = ctx.archive.outlet_id(session, name)
+                    session.execute(
+                        update(m.Outlet).where(m.Outlet.id == outlet_id).values(last_success_at=self._started_at)
+                    )
+        except SQLAlchemyError as exc:
+            log.warning("cannot record the outlets' successful crawl: %s", exc)
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]

@@ -14,9 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+
+from newsmon.text import fold
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() refuses, at regex speed
 
 # JSON-LD @type values that describe the article itself (schema.org subtypes included).
 _ARTICLE_TYPE = re.compile(r"(?:article|blogposting|liveblogposting|report)$", re.I)
@@ -29,7 +33,7 @@ _WS = re.compile(r"\s+")
 _KEYWORD_SPLIT = re.compile(r"\s*[,;|]\s*")
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.I)
-_EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)  # before any Vietnamese outlet was online: a CMS default
 
 _MAX_TITLE = 400
 _MAX_NAME = 80
@@ -64,8 +68,10 @@ def structured_metadata(tree: lxml.html.HtmlElement, base_url: str | None = None
         nodes = list(_json_ld_nodes(root))
         data.json_ld_types = _types_of(nodes)
         _fill_from_json_ld(data, nodes)
-        _fill_from_meta(data, _meta_map(root))
+        metas = _meta_map(root)
+        _fill_from_meta(data, metas)
         _fill_links(data, root, base_url)
+        _drop_site_name_title(data, metas, base_url or root.getroottree().docinfo.URL)
     except Exception:  # metadata is a bonus: a malformed page must never stop extraction
         return data
     return data
@@ -88,7 +94,7 @@ def parse_iso_datetime(value: str | None) -> datetime | None:
 
 
 def _plausible(moment: datetime) -> bool:
-    """News dates lie between 1990 and (allowing for clock skew) tomorrow."""
+    """News dates lie between 1995 and (allowing for clock skew) tomorrow; the fetch time is checked later."""
     return _EARLIEST <= moment <= datetime.now(UTC) + timedelta(days=2)
 
 
@@ -303,6 +309,29 @@ def _fill_from_meta(data: StructuredData, metas: dict[str, list[str]]) -> None:
     data.site_name = data.site_name or _short(_first(metas, "og:site_name"), _MAX_NAME)
     if data.language is None:
         data.language = _language(_first(metas, "og:locale", "language", "content-language"))
+
+
+def _name_key(text: str | None) -> str:
+    return _NOT_ALNUM.sub("", fold(text or ""))
+
+
+def _is_site_name(title: str, site_name: str | None, url: str | None) -> bool:
+    """A 'headline' that is only the site's name (or its domain): home-page markup on an article."""
+    key = _name_key(title)
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    names = {_name_key(site_name), _name_key(host), _name_key(host.split(".")[0])} - {""}
+    return bool(key) and any(key == n or (key.startswith("bao") and key[3:] == n) for n in names)
+
+
+def _drop_site_name_title(data: StructuredData, metas: dict[str, list[str]], url: str | None) -> None:
+    """Keep a declared title only when it names the article; try og/twitter titles before giving up."""
+    if not data.title or not _is_site_name(data.title, data.site_name, url):
+        return
+    data.title = next(
+        (t for key in ("og:title", "twitter:title") for t in metas.get(key, [])
+         if len(t) <= _MAX_TITLE and not _is_site_name(t, data.site_name, url)),
+        None,
+    )
 
 
 def _fill_links(data: StructuredData, root: lxml.html.HtmlElement, base_url: str | None) -> None:

@@ -17,12 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from crawler.dates import date_line_rest, find_page_date, parse_date, parse_relative, search_date
 from crawler.language import detect_language, looks_vietnamese
 from newsmon.records import Article, ExtractedPage
-from newsmon.text import collapse_doubled, fold, normalize_text
+from newsmon.text import collapse_doubled, fold, normalize_text, same_text, tidy_text
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() refuses, at regex speed
 
 # --- outlets ---------------------------------------------------------------------------------
 
@@ -37,7 +40,7 @@ _OUTLETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Thanh Niên", "thanhnien.vn", ("thanhnien", "tno", "thanhnienvn")),
     ("VnExpress", "vnexpress.net", ("vnexpress", "vnexpressnet")),
     ("VietNamNet", "vietnamnet.vn", ("vietnamnet", "vietnamnetvn")),
-    ("Báo Chính phủ", "baochinhphu.vn", ("chinhphuvn", "baochinhphu", "baochinhphuvn")),
+    ("Chính phủ", "baochinhphu.vn", ("chinhphuvn", "baochinhphu", "baochinhphuvn", "baodientuchinhphu")),
     ("Người Lao Động", "nld.com.vn", ("nguoilaodong", "nld", "nldo", "nldcomvn")),
     ("Pháp Luật TP.HCM", "plo.vn", ("phapluattphcm", "plo", "plovn")),
     ("Đầu Tư Tài Chính", "dttc.sggp.org.vn", ("daututaichinh", "dttc", "dttco")),
@@ -57,6 +60,7 @@ _OUTLETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ICTnews", "ictnews.vietnamnet.vn", ("ictnews",)),
     ("Vietnam News", "vietnamnews.vn", ("vietnamnews", "vns")),
     ("Vietnam.vn", "vietnam.vn", ("vietnamvn",)),
+    ("Tin tức", "baotintuc.vn", ("baotintuc", "baotintucvn")),
 )
 _OUTLET_BY_KEY = {key: (name, domain) for name, domain, keys in _OUTLETS for key in keys}
 # Platforms that publish machine translations of Vietnamese articles.
@@ -68,22 +72,46 @@ _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?
 
 
 def _key(text: str) -> str:
-    """Folded letters and digits only: the lookup key of names and labels."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    """Folded letters and digits only: the lookup key of names and labels ('+' reads 'plus': Vietnam+)."""
+    return _NOT_ALNUM.sub("", fold(text.replace("+", "plus")))
+
+
+@cache
+def _profile_names() -> dict[str, tuple[str, str]]:
+    """Names of outlets that have a built-in profile but no entry above (profiles are data: a new
+    outlet needs no code). A broken profile file must not break cleaning, so errors give nothing."""
+    from crawler.profiles import ProfileError, Registry
+
+    try:
+        profiles = list(Registry.builtin())
+    except (ProfileError, OSError):
+        return {}
+    names: dict[str, tuple[str, str]] = {}
+    for profile in profiles:
+        display = _NEWSPAPER_WORD.sub("", profile.display_name) or profile.name
+        for alias in (display, profile.name, *profile.domains):
+            key = _key(alias)
+            if len(key) >= 3 and key not in _OUTLET_BY_KEY:
+                names.setdefault(key, (display, profile.name))
+    return names
 
 
 def lookup_outlet(name: str) -> tuple[str, str] | None:
-    """(display name, domain) of a known outlet from any spelling of its name, short name or domain."""
-    key = _key(name)
-    if key in _OUTLET_BY_KEY:
-        return _OUTLET_BY_KEY[key]
-    stripped = _key(_NEWSPAPER_WORD.sub("", name.strip()))
-    return _OUTLET_BY_KEY.get(stripped)
+    """(display name, domain) of a known outlet from any spelling of its name, short name or domain.
+
+    A known outlet is always stored under the one spelling it uses for itself ("Dân trí", not
+    "Dân Trí" or "DÂN TRÍ"), so attributions group; the page's spelling is kept for unknown ones.
+    """
+    for key in (_key(name), _key(_NEWSPAPER_WORD.sub("", name.strip()))):
+        found = _OUTLET_BY_KEY.get(key) or _profile_names().get(key)
+        if found:
+            return found
+    return None
 
 
 def source_name(raw: str) -> str | None:
     """The name to store as source attribution: known outlets spelled one way, no 'Báo' prefix."""
-    text = collapse_doubled(normalize_text(raw)).strip(" .:;,-–()[]")
+    text = collapse_doubled(tidy_text(raw)).strip(" .:;,-–()[]\u00a0")
     if not text:
         return None
     if text.lower().startswith(("http://", "https://", "www.")):
@@ -110,10 +138,11 @@ def _labels(*names: str) -> frozenset[str]:
     return frozenset(_label_key(name) for name in names)
 
 
+@lru_cache(maxsize=16384)
 def _label_key(text: str) -> str:
     """A label's identity: folded, counters and punctuation dropped ("(0) Bình luận" = "bình luận")."""
     text = re.sub(r"[\(\[]\s*\d+\s*[\)\]]|\d+", " ", fold(text))
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+    return " ".join(_NOT_ALNUM.sub(" ", text).split())
 
 
 # Block headings after which the page has nothing more of the article.
@@ -265,7 +294,13 @@ class _Draft:
     edges: list[str] = field(default_factory=list)  # dropped header/footer lines: outlet hints
 
     def add_authors(self, names: list[str], *, front: bool = False) -> None:
-        new = [name for name in names if name not in self.authors]
+        known = {normalize_text(name) for name in self.authors}
+        new = []
+        for name in names:
+            key = normalize_text(name)
+            if key not in known:
+                known.add(key)
+                new.append(name)
         self.authors = new + self.authors if front else self.authors + new
 
 
@@ -353,16 +388,17 @@ def _is_image_marker(text: str, title: str) -> bool:
     """
     if _IMAGE_FILE.match(text) or _IMAGE_NUMBER.match(text):
         return True
-    if not title or text == title:
+    if not title or same_text(text, title):
         return bool(title)
     numbered = _NUMBERED.match(text)
     key = _canon(numbered.group(1) if numbered else text)
     return len(key) >= 10 and key == _canon(title)
 
 
+@lru_cache(maxsize=16384)
 def _canon(text: str) -> str:
     """Letters and digits only, folded: equal for texts that differ in quotes, dashes or spacing."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text))
 
 
 def is_teaser(text: str, others: list[str]) -> bool:
@@ -489,7 +525,11 @@ def _outlet_from_prefix(name: str | None) -> str | None:
 # --- the shared passes ------------------------------------------------------------------------
 
 def _clean_body(paras: list[Para], draft: _Draft, *, seen: set[str]) -> None:
-    """Sort paragraphs after the lead into body, captions and furniture; stop at the page footer."""
+    """Sort paragraphs after the lead into body, captions and furniture; stop at the page footer.
+
+    `seen` holds comparison forms (`normalize_text`) of what is already placed, so a copy that
+    differs only in a no-break space or a look-alike letter still counts as a repeat.
+    """
     after_image = False
     everything = [p.text for p in paras]
     i = 0
@@ -499,7 +539,8 @@ def _clean_body(paras: list[Para], draft: _Draft, *, seen: set[str]) -> None:
         if _is_image_marker(text, draft.title):
             after_image = True
             continue
-        if text in seen:
+        key = normalize_text(text)
+        if key in seen:
             continue  # repeated verbatim (a pull quote, a sticky header, a second copy)
         if draft.language not in (None, "vi") and looks_vietnamese(text):
             draft.untranslated = True  # untranslated alt text of an image on a translated page
@@ -519,13 +560,13 @@ def _clean_body(paras: list[Para], draft: _Draft, *, seen: set[str]) -> None:
             continue
         if _is_caption(text, after_image):
             draft.captions.append(text)
-            seen.add(text)
+            seen.add(key)
             after_image = False
             continue
         if is_teaser(text, everything[:i - 1] + everything[i:]):
             continue
         draft.body.append(text)
-        seen.add(text)
+        seen.add(key)
         after_image = False
 
 
@@ -549,7 +590,7 @@ def _skip_related_block(paras: list[Para], i: int) -> int:
     while j < len(paras):
         text = paras[j].text
         if _is_link_title(text):
-            if not titles or titles[-1] != text:
+            if not titles or not same_text(titles[-1], text):
                 titles.append(text)
             j += 1
             continue
@@ -603,9 +644,8 @@ def _finish(draft: _Draft, *, url: str, canonical_url: str | None = None, sectio
         draft.untranslated or draft.outlet in TRANSLATING_OUTLETS
     ):
         translated_from = "vi"
-    cited = lookup_outlet(draft.attribution) if draft.attribution else None
-    if cited and draft.outlet and cited[1] == draft.outlet:
-        draft.attribution = None  # the page naming itself is not a source
+    if draft.attribution and draft.outlet and _credits_itself(draft.attribution, draft.outlet):
+        draft.attribution = None  # the page naming itself (alone or with its parent agency) is not a source
     return Article(
         url=url,
         title=draft.title,
@@ -623,6 +663,16 @@ def _finish(draft: _Draft, *, url: str, canonical_url: str | None = None, sectio
         translated_from=translated_from,
         fetched_at=fetched_at,
     )
+
+
+def _credits_itself(attribution: str, outlet: str) -> bool:
+    """'Dân trí' on dantri.com.vn, or a joint credit like 'TTXVN/Vietnam+' on vietnamplus.vn: the
+    outlet's own reporting, not a copy from elsewhere."""
+    for part in re.split(r"\s*[/&,]\s*|\s+-\s+", attribution):
+        cited = lookup_outlet(part) if part else None
+        if cited and cited[1] == outlet:
+            return True
+    return False
 
 
 def _outlet_from_edges(lines: list[str]) -> str | None:
@@ -652,7 +702,7 @@ def _split_lines(text: str) -> list[Para]:
     paras: list[Para] = []
     gap = True
     for raw in text.splitlines():
-        line = normalize_text(raw)
+        line = tidy_text(raw)
         if not line:
             gap = True
             continue
@@ -681,7 +731,8 @@ def locate_article(paras: list[Para]) -> tuple[int | None, int]:
             continue
         repeated = [k for k in candidates if _numbered_below(texts[k], texts[i:])]
         title = repeated[-1] if repeated else candidates[-1]
-        return texts.index(texts[title], run_start), i  # a title shown twice: the first copy
+        key = normalize_text(texts[title])  # a title shown twice: the first copy
+        return next(k for k in range(run_start, title + 1) if normalize_text(texts[k]) == key), i
     for k, text in enumerate(texts):
         if _is_title_like(text):
             return k, k + 1
@@ -718,7 +769,7 @@ def clean_text(
             meta.merge_into(draft)
     content = paras[lead_i:]
     draft.language = detect_language("\n".join(p.text for p in content if is_paragraph(p.text)))
-    seen = {draft.title}
+    seen = {normalize_text(draft.title)}
     prefix_name: str | None = None
     if content:
         first = content[0].text
@@ -734,7 +785,7 @@ def clean_text(
             draft.lead = first
             content = content[1:]
     if draft.lead:
-        seen.add(draft.lead)
+        seen.add(normalize_text(draft.lead))
     _clean_body(content, draft, seen=seen)
     _take_signoff(draft, fetched_at)
     draft.outlet = outlet or _domain_of(url) or _outlet_from_prefix(prefix_name) or _outlet_from_edges(
@@ -748,7 +799,7 @@ def clean_text(
 def _norm(text: str | None) -> str | None:
     if text is None:
         return None
-    return normalize_text(text) or None
+    return tidy_text(text) or None
 
 
 def finalize(page: ExtractedPage) -> Article:
@@ -771,21 +822,22 @@ def finalize(page: ExtractedPage) -> Article:
     if draft.published is None and page.published_text:
         draft.published = parse_date(normalize_text(page.published_text), fetched_at=fetched_at)
     if page.source_attribution:
-        draft.attribution = _attribution(normalize_text(page.source_attribution)) or source_name(
+        draft.attribution = _attribution(tidy_text(page.source_attribution)) or source_name(
             page.source_attribution
         )
     for raw in page.authors:
-        _author_field(normalize_text(raw), draft, fetched_at)
+        _author_field(tidy_text(raw), draft, fetched_at)
     paras = _take_leading_meta(paras, draft, fetched_at)
     if lead and is_teaser(lead, [p.text for p in paras]):
         lead = None
     draft.lead = lead
     draft.language = detect_language("\n".join([lead or ""] + [p.text for p in paras]))
-    seen = {t for t in (draft.title, draft.lead) if t}
+    seen = {normalize_text(t) for t in (draft.title, draft.lead) if t}
     for caption in (t for t in (_norm(c) for c in page.captions) if t):
-        if caption not in seen and not _is_image_marker(caption, draft.title) and not _is_noise(caption):
+        key = normalize_text(caption)
+        if key not in seen and not _is_image_marker(caption, draft.title) and not _is_noise(caption):
             draft.captions.append(caption)
-            seen.add(caption)
+            seen.add(key)
     _clean_body(paras, draft, seen=seen)
     _take_signoff(draft, fetched_at)
     return _finish(

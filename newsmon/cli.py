@@ -1,4 +1,10 @@
-"""The `newsmon` command: crawl, demo, schedule, and query the archive."""
+"""The `newsmon` command: crawl, demo, schedule, and query the archive.
+
+Exit codes (the same for every command, so cron and systemd can act on them):
+0 done (a crawl completed, even if some pages failed; or nothing was due), 1 a crawl failed or was
+interrupted, 2 bad input (options, config, database path), 3 skipped because another run holds the
+outlets' leases, 70 internal error.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +23,10 @@ import click
 from newsmon import __version__
 from newsmon.timezone import LOCAL_TZ
 
-EXIT_USAGE = 2
 EXIT_RUN_FAILED = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+EXIT_INTERNAL = 70
 
 
 class UserError(click.ClickException):
@@ -117,15 +125,34 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None, debug: bool
 
 
 # ---- crawling ------------------------------------------------------------------------------------
-def _select_outlets(app: App, names: Iterable[str]) -> list[Any]:
+def _select_outlets(app: App, names: Iterable[str], groups: Iterable[str] = ()) -> list[Any]:
+    """Outlets by name and by config group (`[groups]`), in order, once each; none given: all of them."""
     registry = app.registry()
     names = list(names)
+    for group in groups:
+        if group not in app.config.groups:
+            known = ", ".join(sorted(app.config.groups)) or "none defined; add [groups] to the config file"
+            raise UserError(f"unknown group {group!r}; known: {known}")
+        names.extend(app.config.groups[group])
     if not names:
         return list(registry)
     try:
-        return [registry.get(n) for n in names]
+        return list({p.name: p for p in (registry.get(n) for n in names)}.values())
     except KeyError as exc:
         raise UserError(str(exc.args[0])) from None
+
+
+def _log_file(app: App, explicit: str | None, name: str) -> Path | None:
+    """The explicit --log-file, else `<log_dir>/<name>`; None when the folder cannot be made (never fatal)."""
+    from newsmon.logs import default_log_dir
+
+    path = Path(explicit) if explicit else (app.config.log_dir or default_log_dir()) / name
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        click.echo(f"newsmon: warning: no log file: cannot create {path.parent}: {exc.strerror}", err=True)
+        return None
+    return path
 
 
 def _crawl(
@@ -136,6 +163,7 @@ def _crawl(
     max_articles: int | None,
     trigger: str,
     log_file: str | None,
+    **extra: Any,
 ) -> Any:
     from crawler.runner import CrawlOptions, run_crawl
 
@@ -148,14 +176,17 @@ def _crawl(
         max_articles=max_articles,
         trigger=trigger,
         log_file=log_file,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() and trigger not in ("schedule", "cron"),
         search_queries=app.config.search_queries,
+        policy=app.config.health,
+        **extra,
     )
     return run_crawl(app.archive(), options)
 
 
 @cli.command()
 @click.option("--outlet", "outlets", multiple=True, help="Outlet to crawl (repeat); default: all.")
+@click.option("--group", "groups", multiple=True, help="A group of outlets from the config's [groups] (repeat).")
 @click.option("--mirror", envvar="NEWSMON_MIRROR", help="Route every outlet request to this mirror.")
 @click.option("--since", help="Skip articles published before this date (YYYY-MM-DD).")
 @click.option("--max-articles", type=click.IntRange(min=1), help="Fetch at most N new articles.")
@@ -165,23 +196,58 @@ def _crawl(
     default=None,
     help="Who started the run [default: manual on a terminal, cron otherwise].",
 )
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the crawl log to this file.")
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    help="Write the crawl log to this file [default without a terminal: <log_dir>/newsmon.log].",
+)
+@click.option("--wait", type=click.FloatRange(min=0), default=0, help="Seconds to wait for outlets another run holds.")
+@click.option("--force", is_flag=True, help="Crawl backed-off (failing) outlets too.")
+@click.option("--adaptive", is_flag=True, help="Crawl only the outlets whose adaptive polling interval is due.")
 @pass_app
 def crawl(
     app: App,
     outlets: tuple[str, ...],
+    groups: tuple[str, ...],
     mirror: str | None,
     since: str | None,
     max_articles: int | None,
     trigger: str | None,
     log_file: str | None,
+    wait: float,
+    force: bool,
+    adaptive: bool,
 ) -> None:
-    """Crawl the outlets once and store what is new."""
-    selected = _select_outlets(app, outlets)
+    """Crawl the outlets once and store what is new.
+
+    Safe from cron: no progress display and a rotating key=value log file without a terminal.
+    Exit codes: 0 completed (or nothing due), 1 failed or interrupted, 2 bad input, 3 skipped because
+    another run holds the outlets, 70 internal error.
+    """
+    from newsmon.logs import configure
+
+    selected = _select_outlets(app, outlets, groups)
+    since_day = _parse_day(since)
     trigger = trigger or ("manual" if sys.stdin.isatty() else "cron")
-    outcome = _crawl(app, selected, mirror or app.config.mirror, _parse_day(since), max_articles, trigger, log_file)
-    click.echo(f"run {outcome.run_id} {outcome.status}: {outcome.stats.summary()}")
-    if outcome.status != "completed":
+    unattended = trigger in ("cron", "schedule") or not sys.stderr.isatty()
+    file = _log_file(app, log_file, "newsmon.log") if (log_file or unattended) else None
+    configure(logging.DEBUG if app.debug else logging.WARNING, file)
+    outcome = _crawl(
+        app,
+        selected,
+        mirror or app.config.mirror,
+        since_day,
+        max_articles,
+        trigger,
+        log_file,
+        force=force,
+        due_only=adaptive,
+        wait=wait,
+    )
+    click.echo(outcome.summary())
+    if outcome.status == "skipped":
+        sys.exit(EXIT_SKIPPED)
+    if outcome.status not in ("completed", "idle"):
         sys.exit(EXIT_RUN_FAILED)
 
 
@@ -196,8 +262,8 @@ def demo(app: App, port: int, max_articles: int | None) -> None:
     with serving(port) as base_url:
         click.echo(f"mock outlets serving on {base_url}; archive: {app.db_url}")
         outlets = [p for p in app.registry() if p.name in _sample_domains()]
-        outcome = _crawl(app, outlets, str(base_url), None, max_articles, "demo", None)
-    click.echo(f"run {outcome.run_id} {outcome.status}: {outcome.stats.summary()}")
+        outcome = _crawl(app, outlets, str(base_url), None, max_articles, "demo", None, force=True)
+    click.echo(outcome.summary())
     counts = app.archive().counts()
     click.echo(
         f"archive: {counts['relevant']} relevant articles in {counts['stories']} stories, "
@@ -240,14 +306,33 @@ def samples_serve(port: int) -> None:
 
 
 @cli.command()
+@click.option("--check", "check_name", metavar="NAME", help="Fetch a sample of NAME's sources and articles; report.")
+@click.option("--mirror", envvar="NEWSMON_MIRROR", help="With --check: route requests to this mirror.")
 @pass_app
-def sources(app: App) -> None:
+def sources(app: App, check_name: str | None, mirror: str | None) -> None:
     """List the outlets and how each is discovered."""
+    if check_name:
+        from crawler.check import check_outlet, format_report
+
+        try:
+            profile = app.registry().get(check_name)
+        except KeyError as exc:
+            raise UserError(str(exc.args[0])) from None
+        mirror = mirror or app.config.mirror
+        report = check_outlet(profile, mirror, app.config.search_queries or None)
+        for line in format_report(report, mirror):
+            click.echo(line)
+        if not report.ok:
+            sys.exit(EXIT_RUN_FAILED)
+        return
     for profile in app.registry():
-        click.echo(f"{profile.name:22} {profile.display_name:18} {', '.join(profile.discovery)}")
+        family = f" [{profile.family}]" if profile.family else ""
+        click.echo(f"{profile.name:22} {profile.display_name:20} {', '.join(profile.discovery)}{family}")
         for kind, urls in (("feed", profile.feeds), ("sitemap", profile.sitemaps), ("section", profile.sections)):
             for url in urls:
                 click.echo(f"    {kind:8} {url}")
+        if profile.search:
+            click.echo(f"    {'search':8} {profile.search}")
 
 
 # ---- offline extraction ----------------------------------------------------------------------------
@@ -464,20 +549,106 @@ def export(app: App, fmt: str, out: str | None, include_all: bool) -> None:
 @pass_app
 def runs(app: App, limit: int, as_json: bool) -> None:
     """History of crawl runs with their counts and errors."""
-    rows = app.archive().runs(limit)
+    archive = app.archive()
+    rows = archive.runs(limit)
+    unhealthy = [o for o in archive.outlet_health() if _health_word(o) not in ("ok", "never run")]
     if as_json:
         click.echo(json.dumps([_run_dict(r) for r in rows], ensure_ascii=False, indent=2))
         return
+    for outlet in unhealthy:
+        click.echo(f"UNHEALTHY {outlet.name}: {_health_line(outlet)}")
     if not rows:
         click.echo("no runs yet")
     for run in rows:
         started = run.started_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+        reason = f" ({run.finish_reason})" if run.finish_reason and run.finish_reason != "finished" else ""
         click.echo(
             f"run {run.id:<5} {started} {run.trigger:8} {run.status:11} pages {run.pages_fetched:<5} "
-            f"new {run.new_articles:<4} dup {run.duplicates:<4} off-topic {run.offtopic:<4} errors {run.errors}"
+            f"new {run.new_articles:<4} dup {run.duplicates:<4} off-topic {run.offtopic:<4} errors {run.errors}{reason}"
         )
         for error in run.error_log[:3]:
             click.echo(f"      ! {error}")
+
+
+def _health_word(outlet: Any) -> str:
+    from storage.models import utcnow
+
+    if outlet.backoff_until and outlet.backoff_until > utcnow():
+        return "backed off"
+    if outlet.consecutive_failures:
+        return "failing"
+    return "ok" if outlet.last_success_at else "never run"
+
+
+def _health_line(outlet: Any) -> str:
+    parts = [_health_word(outlet)]
+    if outlet.consecutive_failures:
+        parts.append(f"{outlet.consecutive_failures} failed run(s) in a row")
+    if outlet.backoff_until and _health_word(outlet) == "backed off":
+        parts.append(f"backed off until {_fmt_time(outlet.backoff_until)}")
+    parts.append(f"last success {_fmt_time(outlet.last_success_at)}")
+    if outlet.consecutive_failures and outlet.last_error:
+        parts.append(f"last error: {outlet.last_error}")
+    return "; ".join(parts)
+
+
+def _outlet_dict(outlet: Any, lease: Any) -> dict:
+    def iso(value: datetime | None) -> str | None:
+        return value.astimezone(LOCAL_TZ).isoformat() if value else None
+
+    return {
+        "outlet": outlet.name,
+        "health": _health_word(outlet),
+        "last_success_at": iso(outlet.last_success_at),
+        "last_failure_at": iso(outlet.last_failure_at),
+        "consecutive_failures": outlet.consecutive_failures,
+        "last_error": outlet.last_error,
+        "backoff_until": iso(outlet.backoff_until),
+        "poll_interval_s": outlet.poll_interval_s,
+        "next_due_at": iso(outlet.next_due_at),
+        "crawling_now": lease.holder if lease else None,
+    }
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def status(app: App, as_json: bool) -> None:
+    """Health at a glance: scheduled jobs and their next runs, each outlet's last success, failures, backoff."""
+    from scheduler.daemon import list_jobs
+    from storage.leases import Leases
+
+    archive = app.archive()
+    jobs = list_jobs(archive)
+    leases = {lease.name.removeprefix("outlet:"): lease for lease in Leases(archive.engine).held()}
+    known = {p.name for p in app.registry()}
+    outlets = [o for o in archive.outlet_health() if o.name in known or o.last_success_at or o.last_failure_at]
+    if as_json:
+        data = {
+            "jobs": [
+                {
+                    "id": j.id,
+                    "cron": j.cron,
+                    "outlets": j.outlets,
+                    "groups": j.groups,
+                    "adaptive": j.adaptive,
+                    "next_run": j.next_run and j.next_run.isoformat(),
+                }
+                for j in jobs
+            ],
+            "outlets": [_outlet_dict(o, leases.get(o.name)) for o in outlets],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo("scheduled jobs:" if jobs else "scheduled jobs: none (see `newsmon schedule add`)")
+    for job in jobs:
+        click.echo(f"  {job.id}  {job.cron:15}  next {_fmt_time(job.next_run)}  {job.target}")
+    click.echo("outlets:" if outlets else "outlets: none crawled yet")
+    for outlet in outlets:
+        poll = f"poll every {outlet.poll_interval_s}s, next due {_fmt_time(outlet.next_due_at)}"
+        click.echo(f"  {outlet.name:24} {_health_line(outlet)}; {poll}")
+        if outlet.name in leases:
+            click.echo(f"      crawling now: {leases[outlet.name].holder}")
 
 
 def _run_dict(run: Any) -> dict:
@@ -494,6 +665,7 @@ def _run_dict(run: Any) -> dict:
         "offtopic": run.offtopic,
         "errors": run.errors,
         "error_log": run.error_log,
+        "finish_reason": run.finish_reason,
     }
 
 
@@ -506,7 +678,14 @@ def schedule() -> None:
 @schedule.command("add")
 @click.option("--cron", required=True, help='Cron expression, e.g. "*/30 * * * *" (Asia/Ho_Chi_Minh time).')
 @click.option("--outlet", "outlets", multiple=True, help="Outlet to crawl (repeat); default: all.")
+@click.option("--group", "groups", multiple=True, help="A group from the config's [groups] (repeat).")
+@click.option("--adaptive", is_flag=True, help="Each run crawls only the outlets due by their polling interval.")
 @click.option("--jitter", type=click.IntRange(min=0), help="Random delay of up to N seconds per run.")
+@click.option(
+    "--misfire-grace",
+    type=click.IntRange(min=1),
+    help="Seconds a missed run may still start late [default: 900]; missed runs are coalesced into one.",
+)
 @click.option(
     "--time-limit",
     type=click.IntRange(min=10),
@@ -515,15 +694,39 @@ def schedule() -> None:
     help="Seconds a run may take before it is stopped.",
 )
 @pass_app
-def schedule_add(app: App, cron: str, outlets: tuple[str, ...], jitter: int | None, time_limit: int) -> None:
-    from scheduler.daemon import ScheduleError, add_job
+def schedule_add(
+    app: App,
+    cron: str,
+    outlets: tuple[str, ...],
+    groups: tuple[str, ...],
+    adaptive: bool,
+    jitter: int | None,
+    misfire_grace: int | None,
+    time_limit: int,
+) -> None:
+    """Add a scheduled crawl of some outlets, groups, or all outlets."""
+    from scheduler.daemon import ScheduleError, add_job, parse_cron
 
-    names = [p.name for p in _select_outlets(app, outlets)] if outlets else []
     try:
-        job = add_job(app.archive(), cron, names, jitter=jitter, time_limit=time_limit)
+        parse_cron(cron)  # bad input first: before the config and the database are touched
     except ScheduleError as exc:
         raise UserError(str(exc)) from None
-    click.echo(f"added job {job.id}: {cron} {' '.join(names) or 'all outlets'}; next run {_fmt_time(job.next_run)}")
+    names = [p.name for p in _select_outlets(app, outlets)] if outlets else []
+    _select_outlets(app, (), groups)  # an unknown group (or outlet in it) is an error now, not at 3 a.m.
+    try:
+        job = add_job(
+            app.archive(),
+            cron,
+            names,
+            jitter=jitter,
+            time_limit=time_limit,
+            groups=list(groups),
+            adaptive=adaptive,
+            misfire_grace=misfire_grace,
+        )
+    except ScheduleError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(f"added job {job.id}: {cron} {job.target}; next run {_fmt_time(job.next_run)}")
 
 
 @schedule.command("list")
@@ -535,7 +738,7 @@ def schedule_list(app: App) -> None:
     if not jobs:
         click.echo("no scheduled jobs")
     for job in jobs:
-        click.echo(f"{job.id}  {job.cron:15}  next {_fmt_time(job.next_run)}  {' '.join(job.outlets) or 'all outlets'}")
+        click.echo(f"{job.id}  {job.cron:15}  next {_fmt_time(job.next_run)}  {job.target}")
 
 
 @schedule.command("remove")
@@ -556,19 +759,19 @@ def _fmt_time(value: datetime | None) -> str:
 
 
 @cli.command()
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Also log to this file.")
+@click.option(
+    "--log-file", type=click.Path(dir_okay=False), help="Log file [default: <log_dir>/daemon.log, rotated]."
+)
 @pass_app
 def daemon(app: App, log_file: str | None) -> None:
-    """Run the schedule in the foreground until SIGTERM/SIGINT."""
+    """Run the schedule in the foreground until SIGTERM/SIGINT (each crawl in a child process)."""
+    from newsmon.logs import configure
     from scheduler.daemon import run_daemon
 
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    if log_file:
-        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers, force=True
-    )
-    run_daemon(app.archive(), app.config.path and str(app.config.path))
+    archive = app.archive()
+    level = logging.DEBUG if app.debug else logging.INFO
+    configure(level, _log_file(app, log_file, "daemon.log"), structured_console=True)
+    run_daemon(archive, app.config.path and str(app.config.path))
 
 
 def main() -> None:
@@ -580,5 +783,11 @@ def main() -> None:
     except Exception as exc:  # an internal error: one line, unless --debug asks for the traceback
         if debug or os.environ.get("NEWSMON_DEBUG"):
             raise
-        click.echo(f"newsmon: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
-        sys.exit(70)
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError):  # e.g. still locked after the busy timeout, disk full, read-only
+            click.echo(f"newsmon: database error: {exc.orig} (rerun with --debug for details)", err=True)
+            sys.exit(EXIT_INTERNAL)
+        message = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        click.echo(f"newsmon: internal error: {message} (rerun with --debug for details)", err=True)
+        sys.exit(EXIT_INTERNAL)

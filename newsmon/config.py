@@ -1,4 +1,4 @@
-"""The user's config file (TOML): database, mirror, topics file and extra outlets."""
+"""The user's config file (TOML): database, mirror, topics file, extra outlets, groups, log dir, health."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.profiles import OutletProfile, ProfileError, profile_from_dict
+from scheduler.health import HealthPolicy
 
 
 class ConfigError(ValueError):
@@ -24,6 +25,8 @@ class Config:
     log_dir: Path | None = None
     outlets: list[OutletProfile] = field(default_factory=list)
     search_queries: list[str] = field(default_factory=list)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # [groups] name = ["dantri", "tuoitre"]
+    health: HealthPolicy = field(default_factory=HealthPolicy)  # [health] backoff and polling bounds
 
 
 def default_config_path() -> Path:
@@ -45,7 +48,7 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"{file}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"cannot read {file}: {exc.strerror}") from None
-    known = {"db", "mirror", "topics", "log_dir", "outlet", "search_queries"}
+    known = {"db", "mirror", "topics", "log_dir", "outlet", "search_queries", "groups", "health"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{file}: unknown setting(s): {', '.join(sorted(unknown))}")
@@ -58,6 +61,8 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(str(exc)) from None
     topics = data.get("topics")
     log_dir = data.get("log_dir")
+    groups = _groups(data.get("groups", {}), file)
+    health = _health(data.get("health", {}), file)
     return Config(
         path=file,
         db=data.get("db"),
@@ -66,4 +71,33 @@ def load_config(path: str | Path | None = None) -> Config:
         log_dir=Path(log_dir).expanduser() if log_dir else None,
         outlets=outlets,
         search_queries=list(data.get("search_queries", [])),
+        groups=groups,
+        health=health,
     )
+
+
+def _groups(raw: object, file: Path) -> dict[str, list[str]]:
+    """`[groups]`: each a list of outlet names (checked against the registry when used)."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{file}: [groups] must be a table of name = [outlets]")
+    for name, members in raw.items():
+        if not isinstance(members, list) or not members or not all(isinstance(m, str) for m in members):
+            raise ConfigError(f"{file}: group {name!r} must be a non-empty list of outlet names")
+    return {str(k): list(v) for k, v in raw.items()}
+
+
+def _health(raw: object, file: Path) -> HealthPolicy:
+    """`[health]`: backoff and adaptive polling bounds, in seconds (see scheduler/health.py)."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{file}: [health] must be a table")
+    fields = HealthPolicy.__dataclass_fields__
+    unknown = set(raw) - set(fields)
+    if unknown:
+        raise ConfigError(f"{file}: unknown [health] setting(s): {', '.join(sorted(unknown))}")
+    for key, value in raw.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{file}: [health] {key} must be a non-negative number")
+    policy = HealthPolicy(**raw)
+    if policy.poll_min_s > policy.poll_max_s:
+        raise ConfigError(f"{file}: [health] poll_min_s is larger than poll_max_s")
+    return policy

@@ -20,6 +20,8 @@ class FetchedPage:
     fetched_at: datetime | None = None
     discovered_via: str = ""  # feed | sitemap | listing | search | ingest
     listed_published: datetime | None = None  # date given by the feed or sitemap, if any
+    # Other real URLs that led to this page: the requested URL and every redirect hop (never the mirror's).
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

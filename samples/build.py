@@ -13,17 +13,31 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+from samples.mock.baotintuc import BaoTinTuc
 from samples.mock.common import Article, gold_record, write_text
+from samples.mock.daidoanket import DaiDoanKet
 from samples.mock.dantri import Dantri
+from samples.mock.family_a import BaoChinhPhu, Nld, ThanhNien
+from samples.mock.family_b import NhanDan, Sggp, TienPhong, VietnamPlus
+from samples.mock.laodong import LaoDong
+from samples.mock.motthegioi import MotTheGioi
 from samples.mock.site import Site
 from samples.mock.tuoitre import TuoiTre
+from samples.mock.vietnamnet import VietNamNet
+from samples.mock.vietnamvn import VietnamVn
 from samples.mock.vnexpress import VnExpress
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 SITES = HERE / "sites"
 GOLD = HERE / "gold"
-OUTLETS: dict[str, type[Site]] = {cls.domain: cls for cls in (Dantri, VnExpress, TuoiTre)}
+OUTLETS: dict[str, type[Site]] = {
+    cls.domain: cls
+    for cls in (
+        Dantri, VnExpress, TuoiTre, ThanhNien, VietNamNet, NhanDan, BaoChinhPhu, VietnamPlus, Sggp, TienPhong,
+        LaoDong, Nld, BaoTinTuc, DaiDoanKet, VietnamVn, MotTheGioi,
+    )
+}
 
 
 def load_articles(root: Path = ARTICLES) -> dict[str, list[Article]]:
@@ -58,25 +72,35 @@ def build() -> dict[str, dict]:
     if unknown:
         raise ValueError(f"no mock template for outlets: {sorted(unknown)}")
     manifest: dict[str, dict] = {}
+    output: dict[str, dict[str, str]] = defaultdict(dict)  # every site first: two outlets may share a host
     for domain, cls in OUTLETS.items():
         clean(GOLD / domain)
         if not articles.get(domain):
             continue
         site = cls(articles[domain])
-        hosts = site.build()
-        for host in hosts:
-            clean(SITES / host)
-        for host, files in hosts.items():
-            for rel, text in sorted(files.items()):
-                write_text(SITES / host / rel, text)
-        redirects = site.redirects()
-        if redirects:
-            write_text(SITES / domain / "_redirects.json", dump(redirects))
+        for host, files in site.build().items():
+            output[host].update(files)
+        for name, data in (("_redirects.json", site.redirects()), ("_rules.json", site.rules())):
+            if data:
+                output[domain][name] = dump(data)
         for article in site.articles:
-            write_text(GOLD / domain / f"{article.id}.json", dump(gold_record(article)))
+            write_text(GOLD / domain / f"{article.id}.json", dump(gold_of(site, article)))
         manifest[domain] = site.manifest
+    for host, files in output.items():
+        clean(SITES / host)
+        for rel, text in sorted(files.items()):
+            write_text(SITES / host / rel, text)
     write_text(SITES / "manifest.json", dump(manifest))
     return manifest
+
+
+def gold_of(site: Site, article: Article) -> dict:
+    """The gold record, under the URL where the page really answers (nld.com.vn moved to tuoitre.vn/nld)."""
+    record = gold_record(article)
+    final = site.final_url(article)
+    if final != article.url:
+        record["url"] = record["canonical_url"] = final
+    return record
 
 
 def dump(data: object) -> str:

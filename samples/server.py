@@ -8,7 +8,9 @@ File mapping (`samples/sites/<host>/...`), tried in this order:
 
 1. `<host>` is lower-cased, a `:port` and a leading `www.` are dropped; the path is percent-decoded.
 2. `_redirects.json` in the host folder maps a path (`/a.htm`, or `/a.htm?x=1` to match one query)
-   to an absolute real URL, answered with `301 Location: <url>`.
+   to an absolute real URL, answered with `301 Location: <url>`. The key `/*` redirects every other
+   path of the host: `{path}` in its value is replaced by the request's path and query (a whole
+   domain that moved, like nld.com.vn -> tuoitre.vn/nld).
 3. With a query string, `<path>@<canonical query>` where the canonical query is its `k=v` pairs
    sorted, each part percent-encoded (`canonical_query`); e.g. `tim-kiem.htm@keywords=ch%C3%ADnh`.
 4. `<path>` itself, ignoring the query (as real sites ignore `utm_*` and similar parameters).
@@ -17,13 +19,28 @@ File mapping (`samples/sites/<host>/...`), tried in this order:
 
 Path segments starting with `_` or `.` are never served, nor anything outside `samples/sites`
 (so `samples/gold` is out of reach). Unknown paths get a small HTML 404.
+
+Dynamic rules per host, in `_rules.json` (applied before everything above):
+
+* `{"js_cookie_challenge": {"cookie": "D1N"}}`: a request without the cookie gets HTTP 200 and a
+  ~200 byte page whose script sets it and reloads (laodong.vn's anti-bot page); the value is random
+  per server, so a client must read it from the page.
+* `{"retry_after": {"status": 429, "seconds": 1, "times": 1}}`: the first `times` requests of every
+  path get that status with `Retry-After: <seconds>` (tests of the back-off).
+
+Files are sent with an `ETag` and `Cache-Control: no-cache`; `If-None-Match` with the current tag is
+answered `304 Not Modified`, so an HTTP cache revalidates feeds and sitemaps instead of refetching.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import secrets
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
@@ -74,12 +91,27 @@ class MockServer(ThreadingHTTPServer):
         self.root = root.resolve()
         self.verbose = verbose
         self.request_log: list[tuple[str, str]] = []
+        self.request_times: list[float] = []  # monotonic time of each logged request, same order
+        self.challenge_value = secrets.token_hex(16)
+        self._hits: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def record(self, method: str, path: str) -> None:
         """Append one request to the log (thread-safe)."""
         with self._lock:
             self.request_log.append((method, path))
+            self.request_times.append(time.monotonic())
+
+    def hit(self, key: str) -> int:
+        """How many times `key` was asked for, this request included."""
+        with self._lock:
+            self._hits[key] = self._hits.get(key, 0) + 1
+            return self._hits[key]
+
+    def rules(self, host: str) -> dict:
+        """The host's `_rules.json`, or nothing."""
+        file = self.root / host / "_rules.json"
+        return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
 
     def count(self, path: str | None = None, method: str | None = None) -> int:
         """Requests seen for a path (as sent, query included) and/or method."""
@@ -142,6 +174,8 @@ class MirrorHandler(BaseHTTPRequestHandler):
         if not host:
             self._send(HTTPStatus.OK, self._index().encode(), CONTENT_TYPES[".html"], with_body)
             return
+        if self._apply_rules(host, with_body):
+            return
         target = self._redirect_target(host, rest, parts.query)
         if target:
             body = f'<html><body>Moved to <a href="{target}">{target}</a></body></html>'.encode()
@@ -152,12 +186,43 @@ class MirrorHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, NOT_FOUND.encode(), CONTENT_TYPES[".html"], with_body)
             return
         kind = CONTENT_TYPES.get(Path(file.name.split("@", 1)[0]).suffix, "application/octet-stream")
-        self._send(HTTPStatus.OK, file.read_bytes(), kind, with_body)
+        data = file.read_bytes()
+        etag = '"' + hashlib.sha1(data).hexdigest()[:20] + '"'
+        if etag in (self.headers.get("If-None-Match") or ""):
+            self._send(HTTPStatus.NOT_MODIFIED, b"", kind, False, etag=etag)
+            return
+        self._send(HTTPStatus.OK, data, kind, with_body, etag=etag)
+
+    def _apply_rules(self, host: str, with_body: bool) -> bool:
+        """Dynamic per-host behaviour (see the module docstring); True when it answered the request."""
+        rules = self.server.rules(host)
+        retry = rules.get("retry_after")
+        if retry and self.server.hit(self.path) <= int(retry.get("times", 1)):
+            body = b"<html><body>Too many requests</body></html>"
+            self._send(HTTPStatus(int(retry.get("status", 429))), body, CONTENT_TYPES[".html"], with_body,
+                       extra={"Retry-After": str(retry.get("seconds", 1))})
+            return True
+        challenge = rules.get("js_cookie_challenge")
+        if challenge:
+            name = challenge.get("cookie", "D1N")
+            value = self.server.challenge_value
+            cookies = self.headers.get("Cookie") or ""
+            if not re.search(rf"(?:^|;\s*){re.escape(name)}={value}(?:;|$)", cookies):
+                page = (
+                    f'<html><head><script>document.cookie="{name}={value}"+"; expires=Fri, 01 Jan 2038 00:00:00'
+                    ' GMT; path=/"; window.location.reload(true);</script></head><body></body></html>'
+                )
+                self._send(HTTPStatus.OK, page.encode(), CONTENT_TYPES[".html"], with_body)
+                return True
+        return False
 
     def _redirect_target(self, host: str, rest: str, query: str) -> str | None:
         table = self.server.redirects(host)
         path = "/" + rest
-        return (table.get(f"{path}?{query}") if query else None) or table.get(path)
+        found = (table.get(f"{path}?{query}") if query else None) or table.get(path)
+        if found is None and "/*" in table:
+            found = table["/*"].replace("{path}", path + (f"?{query}" if query else ""))
+        return found
 
     def _index(self) -> str:
         hosts = sorted(p.name for p in self.server.root.iterdir() if p.is_dir() and p.name[0] not in "._")
@@ -166,13 +231,26 @@ class MirrorHandler(BaseHTTPRequestHandler):
             f"<body><ul>{links}</ul></body></html>"
 
     def _send(
-        self, status: HTTPStatus, body: bytes, kind: str, with_body: bool, location: str | None = None
+        self,
+        status: HTTPStatus,
+        body: bytes,
+        kind: str,
+        with_body: bool,
+        location: str | None = None,
+        *,
+        etag: str | None = None,
+        extra: dict[str, str] | None = None,
     ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         if location:
             self.send_header("Location", location)
+        if etag:
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", "no-cache")
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
         self.end_headers()
         if with_body:
             self.wfile.write(body)

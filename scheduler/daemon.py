@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import FrameType
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -36,6 +38,14 @@ class ScheduledJob:
     cron: str
     outlets: list[str]
     next_run: datetime | None
+    groups: list[str] = field(default_factory=list)
+    adaptive: bool = False
+
+    @property
+    def target(self) -> str:
+        """What the job crawls, for people: outlets, groups (resolved at run time), adaptive or not."""
+        parts = [*self.outlets, *(f"group:{g}" for g in self.groups)]
+        return " ".join(parts or ["all outlets"]) + (" (adaptive: only outlets due)" if self.adaptive else "")
 
 
 def parse_cron(expr: str, jitter: int | None = None) -> CronTrigger:
@@ -90,18 +100,23 @@ def add_job(
     *,
     jitter: int | None = None,
     time_limit: int = jobs.DEFAULT_TIME_LIMIT,
+    groups: list[str] | None = None,
+    adaptive: bool = False,
+    misfire_grace: int | None = None,
 ) -> ScheduledJob:
+    """Store a crawl job. Groups are kept by name, so editing `[groups]` changes what later runs crawl."""
     trigger = parse_cron(cron, jitter)
     job_id = uuid.uuid4().hex[:8]
+    groups = list(groups or [])
+    spec = ScheduledJob(job_id, cron, outlets, None, groups, adaptive)
+    kwargs = {"outlets": outlets, "time_limit": time_limit, "groups": groups, "adaptive": adaptive}
+    options = {"misfire_grace_time": misfire_grace} if misfire_grace is not None else {}
     with _Paused(archive) as scheduler:
         job = scheduler.add_job(
-            JOB_FUNC,
-            trigger,
-            kwargs={"outlets": outlets, "time_limit": time_limit},
-            id=job_id,
-            name=f"crawl {' '.join(outlets) or 'all outlets'} [{cron}]",
+            JOB_FUNC, trigger, kwargs=kwargs, id=job_id, name=f"crawl {spec.target} [{cron}]", **options
         )
-        return ScheduledJob(job.id, cron, outlets, _next_run(job))
+        spec.next_run = _next_run(job)
+        return spec
 
 
 def list_jobs(archive: Archive) -> list[ScheduledJob]:
@@ -109,7 +124,17 @@ def list_jobs(archive: Archive) -> list[ScheduledJob]:
         out = []
         for job in scheduler.get_jobs():
             cron = job.name.rsplit("[", 1)[-1].rstrip("]") if "[" in job.name else str(job.trigger)
-            out.append(ScheduledJob(job.id, cron, list(job.kwargs.get("outlets", [])), _next_run(job)))
+            kw = job.kwargs
+            out.append(
+                ScheduledJob(
+                    job.id,
+                    cron,
+                    list(kw.get("outlets", [])),
+                    _next_run(job),
+                    list(kw.get("groups", [])),
+                    bool(kw.get("adaptive")),
+                )
+            )
         return out
 
 
@@ -136,13 +161,31 @@ def run_daemon(archive: Archive, config_path: str | None = None) -> None:
         jobstores={"default": _jobstore(archive)}, job_defaults=JOB_DEFAULTS, timezone=LOCAL_TZ
     )
 
+    stopping = threading.Event()
+
     def stop(signum: int, frame: FrameType | None) -> None:
-        log.info("signal %s: stopping the daemon", signum)
-        jobs.stop_all_children()
-        scheduler.shutdown(wait=False)
+        if stopping.is_set():
+            return
+        stopping.set()
+        log.info("signal %s: stopping the daemon (running crawls get SIGTERM and finish in-flight pages)", signum)
+        jobs.refuse_new_children()
+        scheduler.shutdown(wait=False)  # the main loop returns; the job threads are joined at exit
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log.info("newsmon daemon started with %d job(s)", len(scheduler.get_jobs()) if scheduler.running else 0)
+    scheduler.add_listener(_job_listener, EVENT_JOB_ERROR | EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
+    log.info("newsmon daemon started (pid %d)", os.getpid())
     scheduler.start()
+    jobs.stop_all_children()  # graceful stop of the running crawls; killed (and marked) after the grace period
     log.info("newsmon daemon stopped")
+
+
+def _job_listener(event: JobExecutionEvent) -> None:
+    """Say in the log why a scheduled run did not happen or failed: nobody watches the daemon."""
+    if event.code == EVENT_JOB_ERROR:
+        log.error("job %s raised %r", event.job_id, getattr(event, "exception", None))
+    elif event.code == EVENT_JOB_MISSED:
+        when = event.scheduled_run_time
+        log.warning("job %s missed its run time %s (beyond the misfire grace time)", event.job_id, when)
+    elif event.code == EVENT_JOB_MAX_INSTANCES:
+        log.warning("job %s still running at its next run time: that run is skipped", event.job_id)

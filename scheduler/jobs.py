@@ -12,33 +12,62 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 from storage.archive import Archive
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 3600  # seconds a scheduled crawl may run before it is stopped
+EXIT_SKIPPED = 3  # the child found every outlet leased by another run (see newsmon.cli)
 _children: set[subprocess.Popen[bytes]] = set()
 _children_lock = threading.Lock()
+_refusing = threading.Event()
 
 
-def crawl_command(db_url: str, outlets: list[str], trigger: str, config: str | None = None) -> list[str]:
+def crawl_command(
+    db_url: str,
+    outlets: list[str],
+    trigger: str,
+    config: str | None = None,
+    groups: list[str] | None = None,
+    adaptive: bool = False,
+) -> list[str]:
     cmd = [sys.executable, "-m", "newsmon", "--db", db_url]
     if config:
         cmd += ["--config", config]
     cmd += ["crawl", "--trigger", trigger]
     for outlet in outlets:
         cmd += ["--outlet", outlet]
+    for group in groups or []:
+        cmd += ["--group", group]
+    if adaptive:
+        cmd.append("--adaptive")
     return cmd
 
 
-def run_scheduled_crawl(outlets: list[str] | None = None, time_limit: int = DEFAULT_TIME_LIMIT) -> int:
+def refuse_new_children() -> None:
+    """The daemon is stopping: a job that fires now must not start a crawl."""
+    _refusing.set()
+
+
+def run_scheduled_crawl(
+    outlets: list[str] | None = None,
+    time_limit: int = DEFAULT_TIME_LIMIT,
+    groups: list[str] | None = None,
+    adaptive: bool = False,
+) -> int:
     """The APScheduler job: one crawl in a child process. Returns the child's exit code."""
     db_url = os.environ["NEWSMON_DB"]  # set by the daemon; jobs carry no database of their own
-    cmd = crawl_command(db_url, outlets or [], "schedule", os.environ.get("NEWSMON_CONFIG"))
-    log.info("starting scheduled crawl: %s", " ".join(cmd[3:]))
-    child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+    cmd = crawl_command(db_url, outlets or [], "schedule", os.environ.get("NEWSMON_CONFIG"), groups, adaptive)
     with _children_lock:
+        if _refusing.is_set():
+            log.info("daemon stopping: not starting %s", " ".join(cmd[3:]))
+            return -1
+        log.info("starting scheduled crawl: %s", " ".join(cmd[3:]))
+        # A session of its own: a terminal's Ctrl-C reaches the daemon only, which then stops the child
+        # with exactly one SIGTERM (a second signal would make Scrapy stop at once instead of gracefully).
+        child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
         _children.add(child)
     try:
         code = child.wait(timeout=time_limit)
@@ -49,7 +78,9 @@ def run_scheduled_crawl(outlets: list[str] | None = None, time_limit: int = DEFA
     finally:
         with _children_lock:
             _children.discard(child)
-    if code not in (0, None):
+    if code == EXIT_SKIPPED:
+        log.warning("scheduled crawl skipped: its outlets are being crawled by another run")
+    elif code not in (0, None):
         _mark_dead_runs(db_url, child.pid, f"crawl process exited with code {code}")
     log.info("scheduled crawl finished with exit code %s", code)
     return code if code is not None else -1
@@ -66,10 +97,21 @@ def _stop(child: subprocess.Popen[bytes], grace: float = 30.0) -> int:
 
 
 def stop_all_children(grace: float = 30.0) -> None:
+    """SIGTERM every running crawl at once, then give them `grace` seconds together before SIGKILL."""
     with _children_lock:
+        _refusing.set()
         children = list(_children)
     for child in children:
-        _stop(child, grace)
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for child in children:
+        try:
+            child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            log.error("crawl pid %s ignored SIGTERM for %ss: killing it", child.pid, grace)
+            child.kill()
+            child.wait()
 
 
 def _mark_dead_runs(db_url: str, pid: int, reason: str) -> None:

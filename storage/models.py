@@ -108,6 +108,9 @@ class Article(Base):
             postgresql_where=text("duplicate_of IS NULL"),
         ),
         Index("ix_articles_published", "published"),
+        # Pages that declare a translation, by date: a newly stored original finds the translations of it
+        # that arrived first without reading every article of those days.
+        Index("ix_articles_translated_from", "translated_from", "published"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,6 +68,7 @@ def run_cli(
     """Run `python -m newsmon ...` in a child process, as a user (or cron) would."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
     full_env["XDG_CONFIG_HOME"] = str(ROOT / "tests" / "_no_config")  # never a developer's own config
+    full_env["XDG_STATE_HOME"] = str(Path(tempfile.gettempdir()) / "newsmon-tests-state")  # cron-mode logs
     full_env.update(env or {})
     cmd = [sys.executable, "-m", "newsmon"]
     if db:

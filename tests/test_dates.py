@@ -150,3 +150,38 @@ def test_sentence_mentioning_a_date_is_not_a_date_line() -> None:
         "Ngày 12/08/2022, hội nghị thường niên về chuyển đổi số của các tỉnh phía Nam đã diễn ra tại thành phố.",
     ]
     assert find_page_date(lines, title_index=0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu, 17 Sep 2026 15:00:00", local(2026, 9, 17, 15, 0)),  # RFC 822 without a zone: local
+        ("2026-09-17T15:00:00", local(2026, 9, 17, 15, 0)),
+        ("2026-09-17 15:00", local(2026, 9, 17, 15, 0)),
+        ("9/17/2026 3:00:00 PM", local(2026, 9, 17, 15, 0)),
+    ],
+)
+def test_feed_dates_without_zone_are_local_time(text: str, expected: datetime) -> None:
+    value = parse_feed_date(text, fetched_at=FETCHED)
+    assert value == expected
+    assert value is not None and value.utcoffset() == expected.utcoffset()
+
+
+def test_relative_page_date_counts_back_from_fetch_in_the_cleaner() -> None:
+    from crawler.textclean import finalize
+    from newsmon.records import ExtractedPage
+
+    body = ["Nội dung bài viết đủ dài để nhận diện ngôn ngữ của trang một cách chắc chắn hơn nữa."]
+    page = ExtractedPage(url="https://example.vn/a.html", title="Tiêu đề", body=body, published_text="3 giờ trước")
+    assert finalize(page).published is None  # no fetch time: no anchor, so no date (never "now")
+    page.fetched_at = FETCHED
+    assert finalize(page).published == local(2026, 11, 23, 6, 0)
+
+
+def test_page_without_a_date_gets_none_not_the_fetch_time() -> None:
+    from crawler.extract import extract_page
+    from crawler.textclean import finalize
+
+    html = "<html><body><article><h1>Tiêu đề bài viết</h1>" + "<p>Một đoạn văn của bài viết không có ngày.</p>" * 5
+    article = finalize(extract_page(html + "</article></body></html>", "https://example.vn/a.html", fetched_at=FETCHED))
+    assert article.published is None

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 from samples.mock.common import Article, pages_of, section_prefixes
 from samples.server import canonical_query
 
-SEARCH_QUERIES = ("chuyển đổi số", "chính phủ số", "chính phủ điện tử")
+SEARCH_QUERIES = ("chuyển đổi số", "chính phủ số", "chính phủ điện tử", "ASOCIO")
 
 
 def file_for(path: str, query: str = "") -> str:
@@ -29,8 +29,10 @@ class Site:
     """Base of one mock outlet; subclasses fill in the DOM."""
 
     domain = ""
+    host = ""  # the canonical host when it differs from the domain ("www.sggp.org.vn")
     name = ""
     section_names: dict[str, str] = {}
+    fixed_sections: dict[str, str] = {}  # listings that exist whatever the articles (the profile names them)
     latest_slug = "tin-moi-nhat"
     latest_name = "Tin mới nhất"
 
@@ -44,11 +46,11 @@ class Site:
 
     def url(self, path: str) -> str:
         """Absolute real URL of a path on this outlet."""
-        return f"https://{self.domain}/{path.lstrip('/')}"
+        return f"https://{self.host or self.domain}/{path.lstrip('/')}"
 
     def _sections(self) -> dict[str, str]:
         """Every section slug that has a listing (parents included), newest-used first."""
-        out: dict[str, str] = {}
+        out: dict[str, str] = dict(self.fixed_sections)
         for article in self.articles:
             for slug in section_prefixes(article.section_slug):
                 if slug == article.section_slug:
@@ -118,11 +120,27 @@ class Site:
         """Path (with `?query` if any) -> absolute real URL, answered with 301."""
         return {}
 
+    def rules(self) -> dict[str, Any]:
+        """Dynamic server rules of the outlet's host (`_rules.json`, see samples/server.py)."""
+        return {}
+
+    def other_hosts(self) -> dict[str, dict[str, str]]:
+        """Files on other hosts: {host: {relative path: text}} (a domain that redirects elsewhere)."""
+        return {}
+
+    def final_url(self, article: Article) -> str:
+        """Where the article's page really answers (its URL unless the outlet moved)."""
+        return article.url
+
+    def page_path(self, article: Article) -> str:
+        """File path of the article page on the outlet's host."""
+        return article.path
+
     # --- assembly ----------------------------------------------------------------------------
 
     def build(self) -> dict[str, dict[str, str]]:
         """Render every file; returns {host: {relative file path: text}}."""
-        files: dict[str, str] = {file_for(a.path): self.article_page(a) for a in self.articles}
+        files: dict[str, str] = {file_for(self.page_path(a)): self.article_page(a) for a in self.articles}
         files["index.html"] = self.home_page()
         files["robots.txt"] = self.robots()
         sections = self._build_listings(files)
@@ -130,18 +148,21 @@ class Site:
         maps = self.sitemaps()
         files.update({file_for(p): text for p, text in {**feeds, **maps}.items()})
         hosts: dict[str, dict[str, str]] = {self.domain: files}
+        for host, extra in self.other_hosts().items():
+            hosts.setdefault(host, {}).update(extra)
         searches = self._build_searches(hosts)
         self.manifest = {
             "name": self.name,
             "home": self.url("/"),
             "robots": self.url("/robots.txt"),
             "articles": [a.url for a in self.articles],
+            "final_urls": {a.url: self.final_url(a) for a in self.articles if self.final_url(a) != a.url},
             "ids": {a.id: a.url for a in self.articles},
             "sections": sections,
             "feeds": [self.url(p) for p in feeds],
             "stale_feeds": [self.url(p) for p in self.stale_feeds()],
             "sitemaps": [self.url(p) for p in maps],
-            "sitemap_index": self.url(next(iter(maps))),
+            "sitemap_index": self.url(first) if (first := next(iter(maps), None)) else None,
             "news_sitemap": self.url(n) if (n := self.news_sitemap()) else None,
             "search": searches,
             "redirects": self.redirects(),
@@ -170,7 +191,7 @@ class Site:
         for query in queries:
             host, path, qs = self.search_url(query)
             page = self.search_page(query, self.search_hits(query))
-            hosts.setdefault(host, {})[file_for(path, qs)] = page
+            hosts.setdefault(host.removeprefix("www."), {})[file_for(path, qs)] = page
             url = f"https://{host}{quote(path, safe='/+')}" + (f"?{qs}" if qs else "")
             out.append({"query": query, "url": url})
         return out

@@ -58,6 +58,18 @@ def shard_name(dt: datetime) -> str:
 class TuoiTre(Site):
     domain = "tuoitre.vn"
     name = "Tuổi Trẻ"
+    # Per-outlet values of the family A template (thanhnien, nld and baochinhphu override them).
+    brand = "Tuổi Trẻ Online"
+    site_title = SITE_NAME
+    meta_author = "TUOI TRE ONLINE"
+    static = "https://static.tuoitre.vn/tto"
+    cdn = "https://cdn2.tuoitre.vn/thumb_w/{width}/471584752817336320"
+    search_path = "/tim-kiem.htm"
+    main_feed = "/rss/tin-moi-nhat.rss"
+    sapo_tag = "p"
+    lead_prefix = ""
+    time_datetime = False  # nld's <time> also carries a datetime attribute
+    login = "https://id.tuoitre.vn/dang-nhap"
     section_names = {
         "thoi-su": "Thời sự",
         "the-gioi": "Thế giới",
@@ -70,6 +82,38 @@ class TuoiTre(Site):
         "ban-doc-lam-bao": "Bạn đọc làm báo",
     }
 
+    # --- family A parameters as methods -------------------------------------------------------
+
+    def link(self, article: Article) -> str:
+        """The URL listings, feeds and search results point at (the final one when the outlet moved)."""
+        return self.final_url(article)
+
+    def image(self, article: Article, name: str, width: int = 730) -> str:
+        """Photo address on the outlet's CDN (never fetched by the crawler)."""
+        return f"{self.cdn.format(width=width)}/{article.published:%Y/%-m/%-d}/{name}"
+
+    def search_link(self, words: str) -> str:
+        """Tag and inline keyword links point at the site search."""
+        return self.url(self.search_path) + "?" + query_string({"keywords": words})
+
+    def feed_date(self, dt: datetime) -> str:
+        """Tuổi Trẻ's feeds carry zone-less US dates; the rest of the family RFC 822."""
+        return us_local(dt)
+
+    def time_tag(self, article: Article) -> str:
+        attr = f' datetime="{article.published.isoformat()}"' if self.time_datetime else ""
+        return f'<time data-role="publishdate"{attr}>{dateline(article.published)}</time>'
+
+    def sapo(self, article: Article) -> str:
+        tag = self.sapo_tag
+        return f'<{tag} class="detail-sapo" data-role="sapo">{esc(self.lead_prefix + article.lead)}</{tag}>'
+
+    def tag_links(self, article: Article) -> str:
+        links = "".join(
+            f'<a href="{esc(self.search_link(t))}" title="{esc(t)}" class="item">{esc(t)}</a>' for t in article.tags
+        )
+        return f'<div class="detail-tab">{links}</div>'
+
     # --- chrome ------------------------------------------------------------------------------
 
     def head(self, title: str, canonical: str, description: str, extra: str = "") -> str:
@@ -80,15 +124,15 @@ class TuoiTre(Site):
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>{esc(title)}</title>
     <meta name="description" content="{esc(description)}" />
-    <meta name="author" content="TUOI TRE ONLINE" />
+    <meta name="author" content="{self.meta_author}" />
     <link rel="canonical" href="{esc(canonical)}" />
-    <meta property="og:site_name" content="TUOI TRE ONLINE" />
+    <meta property="og:site_name" content="{self.meta_author}" />
     <meta property="og:url" content="{esc(canonical)}" />
     <meta property="og:title" content="{esc(title)}" />
     <meta property="og:description" content="{esc(description)}" />
-    <link rel="alternate" type="application/rss+xml" href="https://tuoitre.vn/rss/tin-moi-nhat.rss" title="Tuổi Trẻ - Tin mới nhất" />
-    <link rel="stylesheet" href="https://static.tuoitre.vn/tto/web/css/detail.min.css?v=mock" />
-{extra}    <script src="https://static.tuoitre.vn/tto/web/js/main.min.js?v=mock" defer></script>
+    <link rel="alternate" type="application/rss+xml" href="{self.url(self.main_feed)}" title="{self.brand} - Tin mới nhất" />
+    <link rel="stylesheet" href="{self.static}/web/css/detail.min.css?v=mock" />
+{extra}    <script src="{self.static}/web/js/main.min.js?v=mock" defer></script>
 </head>
 """
 
@@ -100,10 +144,10 @@ class TuoiTre(Site):
         )
         return f"""<body>
 <div class="header">
-    <div class="header__top container"><a href="/" class="logo" title="{SITE_NAME}"><img src="https://static.tuoitre.vn/tto/web/images/logo.svg" alt="Tuổi Trẻ Online" /></a>
+    <div class="header__top container"><a href="/" class="logo" title="{self.site_title}"><img src="{self.static}/web/images/logo.svg" alt="{self.brand}" /></a>
         <div class="header__right"><a href="/tin-moi-nhat.htm" class="btn-newest">Tin mới nhất</a>
-        <form class="search-form" action="/tim-kiem.htm"><input type="text" name="keywords" placeholder="Tìm kiếm" /></form>
-        <a href="https://id.tuoitre.vn/dang-nhap" rel="nofollow" class="btn-login">Đăng nhập</a></div></div>
+        <form class="search-form" action="{self.search_path}"><input type="text" name="keywords" placeholder="Tìm kiếm" /></form>
+        <a href="{self.login}" rel="nofollow" class="btn-login">Đăng nhập</a></div></div>
     <nav class="header__nav"><ul class="menu-nav container"><li class="item home"><a href="/" title="Trang chủ">Trang chủ</a></li>{nav}
         <li class="item"><a href="/video.htm">Video</a></li></ul></nav>
 </div>
@@ -126,10 +170,10 @@ class TuoiTre(Site):
 
     def box_item(self, article: Article) -> str:
         """A story card (`div.box-category-item`) as in listings and sidebars."""
-        url = esc(article.url)
+        url = esc(self.link(article))
         return (
             f'<div class="box-category-item" data-id="{article.numeric_id}"><a class="box-category-link-with-avatar" '
-            f'href="{url}" title="{esc(article.title)}"><img src="{esc(image_url(article, "thumb.jpg", 200))}" '
+            f'href="{url}" title="{esc(article.title)}"><img src="{esc(self.image(article, "thumb.jpg", 200))}" '
             f'alt="{esc(article.title)}" /></a><div class="box-category-content"><h3 class="box-title-text">'
             f'<a class="box-category-link-title" data-linktype="newsdetail" data-id="{article.numeric_id}" '
             f'href="{url}" title="{esc(article.title)}">{esc(article.title)}</a></h3>'
@@ -138,7 +182,7 @@ class TuoiTre(Site):
 
     def trending(self, article: Article | None) -> str:
         items = "".join(
-            f'<li class="box-item"><span class="stt">{i}</span><h3 class="title-news"><a href="{esc(a.url)}" '
+            f'<li class="box-item"><span class="stt">{i}</span><h3 class="title-news"><a href="{esc(self.link(a))}" '
             f'title="{esc(a.title)}">{esc(a.title)}</a></h3></li>'
             for i, a in enumerate(self.others(article), 1)
         )
@@ -154,7 +198,7 @@ class TuoiTre(Site):
         modified = (article.modified or article.published).isoformat()
         return (
             '    <meta property="og:type" content="article" />\n'
-            f'    <meta property="og:image" content="{esc(image_url(article, "share.jpg", 1200))}" />\n'
+            f'    <meta property="og:image" content="{esc(self.image(article, "share.jpg", 1200))}" />\n'
             f'    <meta property="article:published_time" content="{article.published.isoformat()}" />\n'
             f'    <meta property="article:modified_time" content="{modified}" />\n'
             f'    <meta property="article:section" content="{esc(article.section)}" />\n'
@@ -163,7 +207,7 @@ class TuoiTre(Site):
         )
 
     def figure(self, article: Article, block: dict) -> str:
-        src = image_url(article, block["img"])
+        src = self.image(article, block["img"])
         caption = block.get("caption") or ""
         cap = (
             f'<figcaption class="PhotoCMS_Caption"><p data-placeholder="Nhập chú thích ảnh">{esc(caption)}</p></figcaption>'
@@ -201,12 +245,12 @@ class TuoiTre(Site):
             return ""
         return (
             '<div class="VCSortableInPreviewMode" type="RelatedOneNews"><div class="VCObjectBoxRelatedNewsContentWrapper">'
-            f'<a class="OneNewsTitle" href="{esc(other.url)}" title="{esc(other.title)}">{esc(other.title)}</a>'
+            f'<a class="OneNewsTitle" href="{esc(self.link(other))}" title="{esc(other.title)}">{esc(other.title)}</a>'
             f'<p class="VCObjectBoxRelatedNewsItemSapo">{esc(other.lead)}</p></div></div>'
         )
 
     def inline_link(self, text: str) -> str:
-        return f'<a class="link-inline-content" href="{esc(search_link(text))}" title="{esc(text)}">{esc(text)}</a>'
+        return f'<a class="link-inline-content" href="{esc(self.search_link(text))}" title="{esc(text)}">{esc(text)}</a>'
 
     def blocks(self, article: Article) -> str:
         out = ['<div data-check-position="body_start"></div>']
@@ -249,12 +293,12 @@ class TuoiTre(Site):
         if not names:
             return ""
         links = [
-            f'<a href="https://tuoitre.vn/tac-gia/{slugify(n)}.htm" class="name" title="{esc(n)}">{esc(n)}</a>' for n in names
+            f'<a href="{self.url("/tac-gia/")}{slugify(n)}.htm" class="name" title="{esc(n)}">{esc(n)}</a>' for n in names
         ]
         if len(names) == 1:
             return (
                 '<div class="detail-author oneauthor" data-role="author"><div class="groupavtauthor">'
-                '<img src="https://static.tuoitre.vn/tto/web/images/avatar-default.png" alt="" /></div>'
+                f'<img src="{self.static}/web/images/avatar-default.png" alt="" /></div>'
                 f'<div class="author-info">{links[0]}</div></div>'
             )
         slides = "".join(f'<div class="swiper-slide"><div class="author-item-name">{link}</div></div>' for link in links)
@@ -265,37 +309,33 @@ class TuoiTre(Site):
         )
 
     def article_page(self, article: Article) -> str:
-        tags = "".join(
-            f'<a href="{esc(search_link(t))}" title="{esc(t)}" class="item">{esc(t)}</a>'
-            for t in article.tags
-        )
-        bottom = ", ".join(f'<a href="https://tuoitre.vn/tac-gia/{slugify(n)}.htm" class="name">{esc(n)}</a>' for n in article.authors)
+        bottom = ", ".join(f'<a href="{self.url("/tac-gia/")}{slugify(n)}.htm" class="name">{esc(n)}</a>' for n in article.authors)
         parents = article.section_slug.split("/")
         cates = "".join(
-            f'<a href="/{"/".join(parents[: i + 1])}.htm" title="{esc(self.section_name("/".join(parents[: i + 1])))}" '
-            f'data-role="cate-name">{esc(self.section_name("/".join(parents[: i + 1])))}</a>'
+            f'<a href="{self.listing_path("/".join(parents[: i + 1]), 1)}" title="{esc(self.section_name("/".join(parents[: i + 1])))}" '
+            f'class="category-name_ac" data-role="cate-name">{esc(self.section_name("/".join(parents[: i + 1])))}</a>'
             for i in range(len(parents))
         )
         return (
-            self.head(f"{article.title} | Tuổi Trẻ Online", article.url, article.lead, self.meta(article))
+            self.head(f"{article.title} | {self.brand}", self.link(article), article.lead, self.meta(article))
             + self.header()
             + f"""<div class="detail__section container">
     <div class="detail-container">
         <div class="detail-cate">{cates}</div>
         <div class="detail-top">
-            <div class="detail-time"><div data-role="publishdate-wrap"><time data-role="publishdate">{dateline(article.published)}</time></div></div>
+            <div class="detail-time"><div data-role="publishdate-wrap">{self.time_tag(article)}</div></div>
             <div class="detail-share"><a href="javascript:;" class="btn-share fb" rel="nofollow">Chia sẻ</a><a href="#comment" class="btn-comment">Bình luận</a></div>
         </div>
         <h1 class="detail-title article-title" data-role="title">{esc(article.title)}</h1>
         {self.author_box(article)}
         <div class="audioplayer" data-file="https://tts.mediacdn.vn/{article.published:%Y/%m/%d}/tuoitre-nu-{article.numeric_id}.m4a"></div>
-        <p class="detail-sapo" data-role="sapo">{esc(article.lead)}</p>
+        {self.sapo(article)}
         <div class="detail-cmain">
             <div class="detail-content afcbc-body" data-role="content" itemprop="articleBody">
 {self.blocks(article)}            </div>
             <div class="box-author-detail"><div class="detail-author-bot" data-role="author">{bottom}</div></div>
         </div>
-        <div class="detail-tab">{tags}</div>
+        {self.tag_links(article)}
         <div class="main-content-body"><div id="objectPopupBody" class="content fck"></div></div>
         <section class="comment-wrapper" id="comment"><div class="box-heading"><h3 class="title">Bình luận (0)</h3></div>
             <div class="comment-input"><textarea placeholder="Chia sẻ ý kiến của bạn"></textarea><button class="btn-send">Gửi bình luận</button></div></section>
@@ -326,7 +366,7 @@ class TuoiTre(Site):
             pager = f'<div class="box-pagination">{links}{more}</div>'
         heading = title + (f" - Trang {page}" if page > 1 else "")
         return (
-            self.head(f"{heading} - Tuổi Trẻ Online", url, f"Tin tức {title} mới nhất")
+            self.head(f"{heading} - {self.brand}", url, f"Tin tức {title} mới nhất")
             + self.header()
             + f"""<div class="list__section container">
     <h1 class="category-title"><a href="/{slug}.htm">{esc(title)}</a></h1>
@@ -342,7 +382,7 @@ class TuoiTre(Site):
     def home_page(self) -> str:
         cards = "".join(self.box_item(a) for a in self.articles[:15])
         return (
-            self.head(SITE_NAME, self.url("/"), "Tin tức thời sự, chính trị, kinh tế, công nghệ cập nhật liên tục.")
+            self.head(self.site_title, self.url("/"), "Tin tức thời sự, chính trị, kinh tế, công nghệ cập nhật liên tục.")
             + self.header()
             + f"""<div class="home__section container">
     <div class="box-category box-focus">
@@ -354,7 +394,7 @@ class TuoiTre(Site):
         )
 
     def search_url(self, query: str) -> tuple[str, str, str]:
-        return self.domain, "/tim-kiem.htm", query_string({"keywords": query})
+        return self.domain, self.search_path, query_string({"keywords": query})
 
     def extra_search_queries(self) -> list[str]:
         return [t for a in self.articles for t in a.tags]
@@ -364,7 +404,7 @@ class TuoiTre(Site):
         cards = "".join(self.box_item(a) for a in hits)
         empty = "" if hits else '<p class="search-empty">Không có kết quả phù hợp.</p>'
         return (
-            self.head(f"Tìm kiếm {query} - Tuổi Trẻ Online", self.url(f"{path}?{qs}"), f"Kết quả tìm kiếm {query}")
+            self.head(f"Tìm kiếm {query} - {self.brand}", self.url(f"{path}?{qs}"), f"Kết quả tìm kiếm {query}")
             + self.header()
             + f"""<div class="search__section container">
     <h1 class="search-title">Kết quả tìm kiếm cho "{esc(query)}"</h1>
@@ -381,26 +421,26 @@ class TuoiTre(Site):
     # --- feeds, sitemaps, robots ---------------------------------------------------------------
 
     def rss_item(self, article: Article) -> str:
-        desc = f'<a href="{article.url}"><img src="{image_url(article, "rss.jpg", 160)}" /></a>{article.lead}'
+        desc = f'<a href="{self.link(article)}"><img src="{self.image(article, "rss.jpg", 160)}" /></a>{article.lead}'
         return (
             f"    <item>\n      <title>{cdata(article.title)}</title>\n"
-            f"      <link>{esc(article.url)}</link>\n      <guid>{esc(article.url)}</guid>\n"
+            f"      <link>{esc(self.link(article))}</link>\n      <guid>{esc(self.link(article))}</guid>\n"
             f"      <description>{cdata(desc)}</description>\n"
-            f"      <pubDate>{us_local(article.published)}</pubDate>\n    </item>\n"
+            f"      <pubDate>{self.feed_date(article.published)}</pubDate>\n    </item>\n"
         )
 
     def feed(self, title: str, items: list[Article]) -> str:
         channel = {
-            "title": f"Tuổi Trẻ Online - {title}",
+            "title": f"{self.brand} - {title}",
             "link": self.url("/"),
-            "description": f"{title} - Tuổi Trẻ Online",
+            "description": f"{title} - {self.brand}",
             "language": "vi",
-            "pubDate": us_local(items[0].published) if items else "",
+            "pubDate": self.feed_date(items[0].published) if items else "",
         }
         return rss(channel, (self.rss_item(a) for a in items))
 
     def feeds(self) -> dict[str, str]:
-        out = {"/rss/tin-moi-nhat.rss": self.feed("Tin mới nhất", self.articles)}
+        out = {self.main_feed: self.feed("Tin mới nhất", self.articles)}
         for slug, name in self.sections.items():
             if "/" not in slug:
                 out[f"/rss/{slug}.rss"] = self.feed(name, self.in_section(slug))
@@ -408,10 +448,10 @@ class TuoiTre(Site):
 
     def sitemap_row(self, article: Article) -> str:
         image = (
-            f"    <image:image>\n      <image:loc>{esc(image_url(article, 'share.jpg', 1200))}</image:loc>\n"
+            f"    <image:image>\n      <image:loc>{esc(self.image(article, 'share.jpg', 1200))}</image:loc>\n"
             f"      <image:title>{cdata(article.title)}</image:title>\n    </image:image>\n"
         )
-        return url_row(article.url, article.updated, image + news_inner(article, "Tuổi Trẻ Online"))
+        return url_row(article.url, article.updated, image + news_inner(article, self.brand))
 
     def sitemaps(self) -> dict[str, str]:
         shards: dict[str, list[Article]] = defaultdict(list)

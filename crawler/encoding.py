@@ -1,0 +1,92 @@
+"""Bytes -> text for pages whose encoding is mislabelled, legacy, or applied twice.
+
+What servers send: a windows-1258 page (Vietnamese tones as combining marks) with or without a
+declaration; windows-1252 bytes labelled UTF-8; UTF-8 that was decoded as windows-1252 and encoded
+again ("Viá»‡t Nam" for "Việt Nam"). The HTTP header, the BOM and <meta charset> are evidence, not
+truth: a declared UTF-8 that does not decode is not UTF-8. The result is always NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, resolve_encoding
+
+_RUN = re.compile(r"[^\x00-\x7f]{2,}")  # double-encoded UTF-8 shows as runs of 2-4 Latin-1/cp1252 chars
+_MIN_REPAIRS = 2  # one odd pair could be real text; a page of them is double encoding
+
+
+def decode_bytes(body: bytes, content_type: str | None = None) -> str:
+    """Decode like a browser (header, BOM, meta), then correct the three common mistakes."""
+    encoding, text = html_to_unicode(content_type, body)
+    if _is_utf8(encoding) and not _valid_utf8(body):
+        text = _legacy(body)
+    text = repair_double_utf8(text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    return (encoding or "").replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+
+
+def _valid_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _legacy(body: bytes) -> str:
+    """Bytes claimed as UTF-8 but not UTF-8: a declared single-byte charset, else windows-1258 or -1252."""
+    declared = html_body_declared_encoding(body)
+    resolved = resolve_encoding(declared) if declared else None
+    if resolved and not _is_utf8(resolved):
+        return body.decode(resolved, errors="replace")
+    vietnamese = unicodedata.normalize("NFC", body.decode("cp1258", errors="replace"))
+    if not _stray_marks(vietnamese):  # every tone mark sat on a vowel: windows-1258 it is
+        return vietnamese
+    return body.decode("cp1252", errors="replace")
+
+
+def _stray_marks(text: str) -> int:
+    """Combining marks left after NFC: a windows-1258 reading of text that is not windows-1258."""
+    return sum(1 for c in text if unicodedata.combining(c))
+
+
+def _as_byte(char: str) -> int | None:
+    try:
+        encoded = char.encode("cp1252")
+    except UnicodeEncodeError:
+        code = ord(char)
+        return code if 0x80 <= code <= 0xFF else None  # the 5 holes of cp1252 pass through as Latin-1
+    return encoded[0] if len(encoded) == 1 and encoded[0] >= 0x80 else None
+
+
+def _undo_run(run: str) -> str | None:
+    raw = [_as_byte(c) for c in run]
+    if any(b is None for b in raw):
+        return None
+    try:
+        return bytes(raw).decode("utf-8")  # type: ignore[arg-type]
+    except UnicodeDecodeError:
+        return None
+
+
+def repair_double_utf8(text: str) -> str:
+    """Undo UTF-8 read as windows-1252 and encoded again, run by run, when a page is full of it."""
+    repairs: list[tuple[int, int, str]] = []
+    for match in _RUN.finditer(text):
+        fixed = _undo_run(match.group())
+        if fixed is not None:
+            repairs.append((match.start(), match.end(), fixed))
+    if len(repairs) < _MIN_REPAIRS:
+        return text
+    out, last = [], 0
+    for start, end, fixed in repairs:
+        out.append(text[last:start])
+        out.append(fixed)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
