@@ -623,7 +623,18 @@ def names_outlet(attribution: str | None, outlet: str | None) -> bool:
     name = re.sub(r"[^a-z0-9]", "", fold(attribution).replace("+", "plus"))  # "Vietnam+" is vietnamplus.vn
     host = outlet.lower() if "." in outlet else f"{outlet.lower()}.vn"
     label = re.sub(r"[^a-z0-9]", "", site_of(f"https://{host}/").split(".")[0])  # en.vietnamplus.vn: vietnamplus
-    return bool(name and label) and (name == label or name.endswith(label) or label.endswith(name))
+    if name and label and (name == label or name.endswith(label) or label.endswith(name)):
+        return True
+    domain = _known_outlet_domain(attribution)  # paper names: "Sài Gòn Giải Phóng" is sggp.org.vn
+    return domain is not None and site_of(f"https://{domain}/") == site_of(f"https://{host}/")
+
+
+def _known_outlet_domain(name: str) -> str | None:
+    """The domain of an outlet named in words, from the cleaner's table of outlet names and profiles."""
+    from crawler.textclean import lookup_outlet  # the one table of outlet names; imported late (layering)
+
+    found = lookup_outlet(name)
+    return found[1] if found else None
 
 
 def _filtered(

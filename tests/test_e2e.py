@@ -172,8 +172,6 @@ def _names_a_stored_outlet(row: dict[str, Any]) -> bool:
     return any(names_outlet(row["source_attribution"], outlet) for outlet in OUTLETS)
 
 
-@pytest.mark.xfail(reason="storage.archive.names_outlet matches domain labels only, not paper names such as "
-                   "'Báo Sài Gòn Giải Phóng' (see crawler.textclean.lookup_outlet)", strict=False)
 def test_every_translation_joins_the_story_of_its_source(crawled: dict[str, Any]) -> None:
     rows = {r["url"]: r for r in crawled["first_rows"]}
     by_story: dict[str, set[int]] = {}
