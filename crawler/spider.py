@@ -20,7 +20,6 @@ import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
-from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from twisted.python.failure import Failure
 
@@ -28,7 +27,6 @@ from crawler.context import CrawlContext
 from crawler.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.profiles import OutletProfile
 from newsmon.records import FetchedPage
-from storage import models as m
 from storage.urls import canonical_key
 
 MAX_SITEMAP_DEPTH = 2
@@ -62,16 +60,11 @@ class OutletSpider(scrapy.Spider):
 
     def _load_last_success(self) -> dict[str, datetime]:
         """When each outlet was last crawled completely (start time of that run)."""
-        names = [p.name for p in self.context.outlets]
         try:
-            with self.context.archive.sessions() as session:
-                rows = session.execute(
-                    select(m.Outlet.name, m.Outlet.last_success_at).where(m.Outlet.name.in_(names))
-                ).all()
-        except SQLAlchemyError as exc:  # an older schema or a locked file: walk everything instead
-            log.warning("cannot read the outlets' last successful crawl: %s", exc)
+            return self.context.archive.complete_crawls([p.name for p in self.context.outlets])
+        except SQLAlchemyError as exc:  # a locked file: walk everything instead
+            log.warning("cannot read the outlets' last complete crawl: %s", exc)
             return {}
-        return {name: at for name, at in rows if at is not None}
 
     def _initial_requests(self) -> Iterator[scrapy.Request]:
         for profile in self.context.outlets:
@@ -231,18 +224,8 @@ class OutletSpider(scrapy.Spider):
         aliases = self._aliases.pop(url, None)
         if not aliases:
             return
-        archive = self.context.archive
         try:
-            with archive.sessions.begin() as session:
-                if article_id is None:
-                    article_id = session.scalar(
-                        select(m.ArticleUrl.article_id).where(m.ArticleUrl.url == canonical_key(url))
-                    )
-                    if article_id is None:
-                        return
-                for key in {canonical_key(a) for a in aliases}:
-                    if session.get(m.ArticleUrl, key) is None:
-                        session.add(m.ArticleUrl(url=key, article_id=article_id))
+            self.context.archive.add_aliases(url, aliases, article_id)
         except (IntegrityError, SQLAlchemyError) as exc:  # a race with another process is harmless
             log.warning("cannot record aliases of %s: %s", url, exc)
 
@@ -259,12 +242,7 @@ class OutletSpider(scrapy.Spider):
         errors = getattr(ctx.stats, "per_outlet_errors", {})
         done = [p.name for p in ctx.outlets if not errors.get(p.name)]
         try:
-            with ctx.archive.sessions.begin() as session:
-                for name in done:
-                    outlet_id = ctx.archive.outlet_id(session, name)
-                    session.execute(
-                        update(m.Outlet).where(m.Outlet.id == outlet_id).values(last_success_at=self._started_at)
-                    )
+            ctx.archive.mark_complete_crawl(done, self._started_at)
         except SQLAlchemyError as exc:
             log.warning("cannot record the outlets' successful crawl: %s", exc)
 

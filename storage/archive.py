@@ -514,6 +514,34 @@ class Archive:
             outlet_id = self.outlet_id(session, name)
             session.execute(update(m.Outlet).where(m.Outlet.id == outlet_id).values(**values))
 
+    def complete_crawls(self, names: list[str]) -> dict[str, datetime]:
+        """When each outlet was last crawled completely (start time of that run), where known."""
+        with self.sessions() as session:
+            rows = session.execute(
+                select(m.Outlet.name, m.Outlet.complete_crawl_at).where(m.Outlet.name.in_(names))
+            ).all()
+        return {name: at for name, at in rows if at is not None}
+
+    def mark_complete_crawl(self, names: list[str], started_at: datetime) -> None:
+        with self.sessions.begin() as session:
+            for name in names:
+                outlet_id = self.outlet_id(session, name)
+                session.execute(update(m.Outlet).where(m.Outlet.id == outlet_id).values(complete_crawl_at=started_at))
+
+    def add_aliases(self, url: str, aliases: set[str], article_id: int | None = None) -> bool:
+        """Record more addresses of the article stored under `url`; False when that article is unknown."""
+        with self.sessions.begin() as session:
+            if article_id is None:
+                article_id = session.scalar(
+                    select(m.ArticleUrl.article_id).where(m.ArticleUrl.url == canonical_key(url))
+                )
+                if article_id is None:
+                    return False
+            for key in {canonical_key(a) for a in aliases}:
+                if session.get(m.ArticleUrl, key) is None:
+                    session.add(m.ArticleUrl(url=key, article_id=article_id))
+        return True
+
     def outlet_health(self) -> list[m.Outlet]:
         with self.sessions() as session:
             return list(session.scalars(select(m.Outlet).order_by(m.Outlet.name)))

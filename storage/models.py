@@ -80,6 +80,9 @@ class Outlet(Base):
     backoff_until: Mapped[datetime | None]  # a failing outlet is not crawled again before this
     poll_interval_s: Mapped[int | None] = mapped_column(Integer)  # adaptive polling interval
     next_due_at: Mapped[datetime | None]
+    # Start of the last crawl that read every source without error: sitemap shards older than this are
+    # not walked again. Stricter than last_success_at, which a run with a few failed pages still sets.
+    complete_crawl_at: Mapped[datetime | None]
 
 
 class Story(Base):

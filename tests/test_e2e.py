@@ -279,10 +279,14 @@ def test_nld_is_stored_under_its_final_url_with_the_old_one_as_alias(crawled: di
     assert not [p for p in second if p.split("?")[0] in _article_paths("nld.com.vn")]
 
 
-def test_outlets_record_their_last_successful_crawl(crawled: dict[str, Any]) -> None:
+def test_outlets_record_their_last_successful_and_complete_crawl(crawled: dict[str, Any]) -> None:
     con = sqlite3.connect(crawled["db_path"])
     try:
-        done = {n for (n,) in con.execute("SELECT name FROM outlets WHERE last_success_at IS NOT NULL")}
+        rows = con.execute("SELECT name, last_success_at, complete_crawl_at FROM outlets").fetchall()
     finally:
         con.close()
-    assert set(OUTLETS) <= done
+    assert set(OUTLETS) <= {name for name, success, _ in rows if success}
+    complete = {name: at for name, _, at in rows if at}
+    assert set(OUTLETS) <= set(complete)
+    # the complete-crawl mark is the start of the crawl, so it precedes the end-of-run success time
+    assert all(at <= success for name, success, at in rows if name in complete)
