@@ -55,7 +55,13 @@ class MirrorMiddleware:
         real = request.url
         meta = {**request.meta, REAL_URL: real, "dont_obey_robotstxt": True}
         meta.setdefault("download_slot", urlsplit(real).hostname or "mirror")
+        if "redirect_urls" in meta:  # Scrapy recorded the hops as mirror URLs: keep them real
+            meta["redirect_urls"] = [self.real_url(u) for u in meta["redirect_urls"]]
         return request.replace(url=mirror_url(self.mirror, real), meta=meta, dont_filter=True)
+
+    def real_url(self, url: str) -> str:
+        """{mirror}/host/path -> https://host/path; any other URL is returned as it is."""
+        return "https://" + url[len(self.mirror) + 1 :] if url.startswith(self.mirror + "/") else url
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         real = request.meta.get(REAL_URL)
@@ -64,9 +70,7 @@ class MirrorMiddleware:
         location = response.headers.get("Location")
         if location is not None:
             target = location.decode("latin-1")
-            if target.startswith(self.mirror + "/"):  # a mirror path: turn it back into the real URL
-                target = "https://" + target[len(self.mirror) + 1 :]
-            response.headers["Location"] = urljoin(real, target)
+            response.headers["Location"] = urljoin(real, self.real_url(target))
         return response.replace(url=real)
 
 

@@ -17,8 +17,6 @@ from typing import Any
 from urllib.parse import quote_plus
 
 import scrapy
-from scrapy import signals
-from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from twisted.python.failure import Failure
@@ -45,12 +43,6 @@ class OutletSpider(scrapy.Spider):
         self._aliases: dict[str, set[str]] = {}  # final URL -> other URLs that led to it
         self._last_success: dict[str, datetime] = {}
         self._started_at = datetime.now(UTC)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.signals.connect(spider.on_item_scraped, signal=signals.item_scraped)
-        return spider
 
     # ---- start ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -197,9 +189,10 @@ class OutletSpider(scrapy.Spider):
             self.context.stats.error(f"article {response.url}: not an HTML page", profile.name)
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        for source in response.meta.get("redirect_urls", []):  # real URLs: the mirror restores them
-            if source != response.url:
-                self._aliases.setdefault(response.url, set()).add(source)
+        # Redirect hops (real URLs: the mirror restores them) and a moved outlet's old address are stored
+        # as keys of the article in the same transaction as the article itself.
+        aliases = self._aliases.pop(response.url, set()) | set(response.meta.get("redirect_urls", []))
+        aliases.discard(response.url)
         yield FetchedPage(
             url=response.url,
             outlet=profile.name,
@@ -210,17 +203,11 @@ class OutletSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC),
             discovered_via=response.meta.get("via", ""),
             listed_published=response.meta.get("listed_published"),
+            aliases=sorted(aliases),
         )
 
-    def on_item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
-        """Record the addresses that led to a stored article (redirects, moved outlets) as its aliases."""
-        page = getattr(item, "page", None)
-        article_id = getattr(getattr(item, "result", None), "article_id", None)
-        if page is not None and article_id is not None:
-            self._record_aliases(page.url, article_id)
-
     def _record_aliases(self, url: str, article_id: int | None) -> None:
-        """Store the pending aliases of `url` (looking its article up when the id is not given)."""
+        """Store the pending aliases of `url`, an article stored before (fetched ones carry theirs)."""
         aliases = self._aliases.pop(url, None)
         if not aliases:
             return

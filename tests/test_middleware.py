@@ -41,3 +41,14 @@ def test_redirect_locations_become_real_urls() -> None:
         routed.url, status=302, headers={"Location": f"{MIRROR}/tuoitre.vn/nld/a.htm"}, request=routed
     )
     assert mw.process_response(routed, via_mirror).headers["Location"] == b"https://tuoitre.vn/nld/a.htm"
+
+
+def test_redirect_hops_stay_real_urls() -> None:
+    mw = MirrorMiddleware(MIRROR)
+    hop = Request(
+        "https://tuoitre.vn/bai-viet-20250812191933817.htm",
+        meta={"redirect_urls": [f"{MIRROR}/tuoitre.vn/a-20250812191933817.htm"]},
+    )
+    routed = mw.process_request(hop)
+    assert routed is not None
+    assert routed.meta["redirect_urls"] == ["https://tuoitre.vn/a-20250812191933817.htm"]
