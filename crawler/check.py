@@ -18,7 +18,7 @@ from parsel import Selector
 
 from crawler.extract import extract_page
 from crawler.feeds import FeedError, parse_feed, parse_sitemap
-from crawler.middlewares import mirror_url, parse_challenge
+from crawler.middlewares import mirror_url, parse_challenge, real_url
 from crawler.profiles import OutletProfile
 from crawler.settings import USER_AGENT
 from crawler.textclean import finalize
@@ -87,18 +87,13 @@ class Fetcher:
                 location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307, 308) else None
                 if not location:
                     return exc.code, url, b""
-                url = urljoin(url, self._real(location))
+                url = urljoin(url, real_url(self.mirror, location) if self.mirror else location)
                 continue
             challenge = parse_challenge(body) if status == 200 else None
             if challenge is None:
                 return status, url, body
             self.cookies[challenge[0]] = challenge[1]
         return status, url, body
-
-    def _real(self, location: str) -> str:
-        if self.mirror and location.startswith(self.mirror + "/"):
-            return "https://" + location[len(self.mirror) + 1 :]
-        return location
 
 
 def check_outlet(

@@ -24,12 +24,18 @@ logger = logging.getLogger(__name__)
 REAL_URL = "newsmon_real_url"
 
 
-def mirror_url(mirror: str, real_url: str) -> str:
+def mirror_url(mirror: str, url: str) -> str:
     """https://host/path?q -> {mirror}/host/path?q (the mock server's routing contract)."""
-    parts = urlsplit(real_url)
+    parts = urlsplit(url)
     path = parts.path or "/"
     query = f"?{parts.query}" if parts.query else ""
     return f"{mirror.rstrip('/')}/{parts.netloc.lower()}{path}{query}"
+
+
+def real_url(mirror: str, url: str) -> str:
+    """The inverse of `mirror_url`: {mirror}/host/path -> https://host/path; other URLs unchanged."""
+    mirror = mirror.rstrip("/")
+    return "https://" + url[len(mirror) + 1 :] if url.startswith(mirror + "/") else url
 
 
 class MirrorMiddleware:
@@ -56,12 +62,8 @@ class MirrorMiddleware:
         meta = {**request.meta, REAL_URL: real, "dont_obey_robotstxt": True}
         meta.setdefault("download_slot", urlsplit(real).hostname or "mirror")
         if "redirect_urls" in meta:  # Scrapy recorded the hops as mirror URLs: keep them real
-            meta["redirect_urls"] = [self.real_url(u) for u in meta["redirect_urls"]]
+            meta["redirect_urls"] = [real_url(self.mirror, u) for u in meta["redirect_urls"]]
         return request.replace(url=mirror_url(self.mirror, real), meta=meta, dont_filter=True)
-
-    def real_url(self, url: str) -> str:
-        """{mirror}/host/path -> https://host/path; any other URL is returned as it is."""
-        return "https://" + url[len(self.mirror) + 1 :] if url.startswith(self.mirror + "/") else url
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         real = request.meta.get(REAL_URL)
@@ -70,7 +72,7 @@ class MirrorMiddleware:
         location = response.headers.get("Location")
         if location is not None:
             target = location.decode("latin-1")
-            response.headers["Location"] = urljoin(real, self.real_url(target))
+            response.headers["Location"] = urljoin(real, real_url(self.mirror, target))
         return response.replace(url=real)
 
 
