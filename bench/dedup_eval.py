@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import storage.archive as archive_module  # noqa: E402
-from newsmon.records import Article, Relevance  # noqa: E402
+from newsmon.core.records import Article, Relevance  # noqa: E402
 from storage.archive import Archive  # noqa: E402
 from storage.dedup import SHINGLE_SIZE, comparison_words, fingerprint  # noqa: E402
 

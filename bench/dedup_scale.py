@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import and_, insert, or_, select, text  # noqa: E402
 
-from newsmon.records import Article, Relevance  # noqa: E402
+from newsmon.core.records import Article, Relevance  # noqa: E402
 from storage import models as m  # noqa: E402
 from storage.archive import Archive, StoreResult  # noqa: E402
 from storage.dedup import fingerprint  # noqa: E402

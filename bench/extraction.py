@@ -95,7 +95,7 @@ def load_pages(limit: int | None = None, bench_dir: Path = BENCH_DIR) -> list[Pa
 def generic_body(page: Page) -> str:
     """The generic extractor's body as scored: paragraphs joined by newlines, title excluded
     (the ground truth holds the article body only)."""
-    from crawler.generic import extract_generic
+    from crawler.extract.generic import extract_generic
 
     return "\n".join(extract_generic(page.html, page.url).body)
 

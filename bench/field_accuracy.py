@@ -22,9 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(REPO))
 
-from crawler.extract import extract_page  # noqa: E402
-from crawler.profiles import OutletProfile, Registry  # noqa: E402
-from crawler.textclean import finalize  # noqa: E402
+from crawler.clean.textclean import finalize  # noqa: E402
+from crawler.extract.page import extract_page  # noqa: E402
+from crawler.outlets.registry import OutletProfile, Registry  # noqa: E402
 from samples.mock.site import file_for  # noqa: E402
 
 SAMPLES = REPO / "samples"

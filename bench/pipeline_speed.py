@@ -25,9 +25,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.field_accuracy import gold_pages, outlets, profile_for  # noqa: E402
-from crawler.extract import extract_page  # noqa: E402
-from crawler.profiles import Registry  # noqa: E402
-from crawler.textclean import clean_text, finalize  # noqa: E402
+from crawler.clean.textclean import clean_text, finalize  # noqa: E402
+from crawler.extract.page import extract_page  # noqa: E402
+from crawler.outlets.registry import Registry  # noqa: E402
 
 SEEDS = REPO / "samples" / "seeds"
 

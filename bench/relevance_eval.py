@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from crawler.relevance import TopicSet, load_topics  # noqa: E402
-from newsmon.records import Article  # noqa: E402
+from crawler.relevance.topics import TopicSet, load_topics  # noqa: E402
+from newsmon.core.records import Article  # noqa: E402
 
 DEVSET = ROOT / "bench" / "relevance" / "devset.jsonl"
 

@@ -16,12 +16,12 @@ from urllib.parse import quote_plus, urljoin
 
 from parsel import Selector
 
-from crawler.extract import extract_page
-from crawler.feeds import FeedError, parse_feed, parse_sitemap
-from crawler.middlewares import mirror_url, parse_challenge, real_url
-from crawler.profiles import OutletProfile
-from crawler.settings import USER_AGENT
-from crawler.textclean import finalize
+from crawler.clean.textclean import finalize
+from crawler.discover.feeds import FeedError, parse_feed, parse_sitemap
+from crawler.extract.page import extract_page
+from crawler.fetch.middlewares import mirror_url, parse_challenge, real_url
+from crawler.fetch.settings import USER_AGENT
+from crawler.outlets.registry import OutletProfile
 
 FIELDS = ("title", "lead", "body", "published", "authors", "section", "tags")
 TIMEOUT = 20

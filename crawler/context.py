@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.profiles import OutletProfile, Registry
+from crawler.outlets.registry import OutletProfile, Registry
 from storage.archive import Archive, RunCounts
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ class CrawlContext:
     registry: Registry
     outlets: list[OutletProfile]
     stats: RunStats
-    topics: object  # crawler.relevance.TopicSet
+    topics: object  # crawler.relevance.topics.TopicSet
     since: datetime | None = None
     max_articles: int | None = None
     mirror: str | None = None

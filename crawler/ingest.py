@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from newsmon.records import Article
-from newsmon.text import tidy_text
-from newsmon.timezone import LOCAL_TZ
+from newsmon.core.records import Article
+from newsmon.core.text import tidy_text
+from newsmon.core.time import LOCAL_TZ
 from storage.archive import Archive, RunCounts
 
 

@@ -14,10 +14,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from sqlalchemy.exc import SQLAlchemyError
 
+from crawler.clean.textclean import finalize
 from crawler.context import CrawlContext
-from crawler.extract import decode_html, extract_page
-from crawler.textclean import finalize
-from newsmon.records import Article, FetchedPage, Relevance
+from crawler.extract.page import decode_html, extract_page
+from newsmon.core.records import Article, FetchedPage, Relevance
 from storage.archive import StoreResult
 
 log = logging.getLogger(__name__)

@@ -1,3 +1,5 @@
 """newsmon: a news monitor for e-government and digital-government awards in the Vietnamese press."""
 
-__version__ = "0.1.0"
+from newsmon.core import __version__
+
+__all__ = ["__version__"]

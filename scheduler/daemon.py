@@ -17,7 +17,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from newsmon.timezone import LOCAL_TZ
+from newsmon.core.time import LOCAL_TZ
 from scheduler import jobs
 from storage.archive import Archive
 

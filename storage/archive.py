@@ -16,9 +16,9 @@ from sqlalchemy import Select, and_, bindparam, delete, func, insert, or_, selec
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsmon.records import Article, DedupVerdict, FetchedPage, Relevance
-from newsmon.text import fold
-from newsmon.timezone import LOCAL_TZ
+from newsmon.core.records import Article, DedupVerdict, FetchedPage, Relevance
+from newsmon.core.text import fold
+from newsmon.core.time import LOCAL_TZ, utcnow
 from storage import models as m
 from storage.db import make_engine, migrate
 from storage.dedup import NEAR_CONTAINMENT, Fingerprint, anchors, fingerprint
@@ -217,7 +217,7 @@ class Archive:
         _fill(row, article, relevance)
         row.content_hash = fp.content_hash
         row.version += 1
-        row.updated_at = m.utcnow()
+        row.updated_at = utcnow()
         session.execute(update(m.Signature).where(m.Signature.article_id == article_id).values(minhash=fp.to_bytes()))
         session.query(m.LshBand).filter(m.LshBand.article_id == article_id).delete()
         session.flush()
@@ -468,7 +468,7 @@ class Archive:
         with self.sessions.begin() as session:
             run = session.get_one(m.CrawlRun, run_id)
             run.status = status
-            run.finished_at = m.utcnow()
+            run.finished_at = utcnow()
             run.finish_reason = finish_reason
 
     def fail_running_runs(self, pid: int, reason: str) -> int:
@@ -479,7 +479,7 @@ class Archive:
             )
             for run in rows:
                 run.status = "failed"
-                run.finished_at = m.utcnow()
+                run.finished_at = utcnow()
                 run.error_log = [*run.error_log, reason]
                 run.errors += 1
                 run.finish_reason = run.finish_reason or "process died"
@@ -492,7 +492,7 @@ class Archive:
             if run is None or run.status != "running":
                 return False
             run.status = "failed"
-            run.finished_at = m.utcnow()
+            run.finished_at = utcnow()
             run.error_log = [*run.error_log, reason]
             run.errors += 1
             run.finish_reason = "process died"
@@ -659,7 +659,7 @@ def names_outlet(attribution: str | None, outlet: str | None) -> bool:
 
 def _known_outlet_domain(name: str) -> str | None:
     """The domain of an outlet named in words, from the cleaner's table of outlet names and profiles."""
-    from crawler.textclean import lookup_outlet  # the one table of outlet names; imported late (layering)
+    from crawler.clean.textclean import lookup_outlet  # the one table of outlet names; imported late (layering)
 
     found = lookup_outlet(name)
     return found[1] if found else None
@@ -746,7 +746,7 @@ def _raw_page(article_id: int, raw: FetchedPage) -> m.RawPage:
     return m.RawPage(
         article_id=article_id,
         url=raw.url,
-        fetched_at=raw.fetched_at or m.utcnow(),
+        fetched_at=raw.fetched_at or utcnow(),
         http_status=raw.status,
         encoding=raw.encoding,
         content_sha1=hashlib.sha1(raw.body).hexdigest(),

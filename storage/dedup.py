@@ -20,7 +20,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from newsmon.text import fold, words
+from newsmon.core.text import fold, words
 
 NUM_PERM = 128
 SHINGLE_SIZE = 5

@@ -1,0 +1,245 @@
+"""Outlet profiles: everything newsmon knows about an outlet, as data, in one registry.
+
+Built-in profiles are TOML files in `crawler/outlets/`; users add outlets with the same fields in their
+config file. A profile may hold several layouts (DOM versions); the first whose `detect` selector
+matches a page extracts it, the way Fundus keeps one parser per layout version.
+
+Outlets that share one CMS share its markup: `crawler/outlets/families/<family>.toml` holds the
+family's layouts and defaults, and an outlet says `family = "vccorp"`. The outlet's own fields win;
+an outlet layout with the same name as a family layout changes only the keys it sets (plus
+`extra_remove`, appended to the family's boilerplate list), so per-outlet differences stay data.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+BUILTIN_DIR = Path(__file__).parent
+FAMILY_DIR = BUILTIN_DIR / "families"
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be used; the message names the file and the field."""
+
+
+@dataclass(slots=True)
+class Layout:
+    """Selectors (CSS, parsel syntax with ::attr()/::text) of one DOM version of an outlet."""
+
+    name: str
+    detect: str | None = None
+    title: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    section: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=lambda: ["figcaption"])
+    source: list[str] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)  # boilerplate inside the body
+
+
+@dataclass(slots=True)
+class OutletProfile:
+    name: str  # the outlet's main domain, also its id: "dantri.com.vn"
+    display_name: str = ""
+    family: str | None = None  # CMS family whose layouts and defaults this outlet uses
+    domains: list[str] = field(default_factory=list)
+    # Other places the outlet's pages now live, as URL prefixes ("https://tuoitre.vn/nld/" after a merger);
+    # they beat a plain domain match, so the merged paper's pages keep their own outlet.
+    url_prefixes: list[str] = field(default_factory=list)
+    # Where the outlet's own domain now redirects to ("https://tuoitre.vn/nld/"): listed URLs on its domains
+    # are fetched there directly, and the listed URL is kept as an alias of the stored article.
+    moved_to: str | None = None
+    language: str = "vi"
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # listing pages
+    search: str | None = None  # URL template with {query}
+    search_lowercase: bool = False  # the outlet's search URLs use lower-case keywords (dantri)
+    article_url: str = ""  # regex an article URL matches
+    exclude_url: list[str] = field(default_factory=list)
+    pagination: str | None = None  # regex of listing pagination links to follow
+    max_listing_pages: int = 3
+    feed_date_order: str = "auto"  # "us-local" for feeds with M/D/Y dates in local time (tuoitre)
+    lead_prefix: str | None = None  # regex of the outlet's prefix on leads, e.g. "(Dân trí) - "
+    layouts: list[Layout] = field(default_factory=list)
+    notes: str = ""
+    source_file: str = ""
+    _article_re: re.Pattern[str] | None = None
+    _exclude_res: list[re.Pattern[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.domains:
+            self.domains = [self.name]
+        try:
+            self._article_re = re.compile(self.article_url) if self.article_url else None
+            self._exclude_res = [re.compile(p) for p in self.exclude_url]
+        except re.error as exc:
+            raise ProfileError(f"{self.source_file or self.name}: bad URL pattern: {exc}") from None
+
+    @property
+    def discovery(self) -> list[str]:
+        methods = []
+        if self.feeds:
+            methods.append(f"feeds ({len(self.feeds)})")
+        if self.sitemaps:
+            methods.append(f"sitemaps ({len(self.sitemaps)})")
+        if self.sections:
+            methods.append(f"sections ({len(self.sections)})")
+        if self.search:
+            methods.append("search")
+        return methods
+
+    def owns(self, url: str) -> bool:
+        return self.ownership(url) > 0
+
+    def ownership(self, url: str) -> int:
+        """0: not ours; 1: one of our domains; 2+: under one of our URL prefixes (longer is stronger)."""
+        low = _without_www(url)
+        prefix = max((len(p) for p in self.url_prefixes if low.startswith(_without_www(p))), default=0)
+        if prefix:
+            return 1 + prefix
+        host = (urlsplit(url).hostname or "").lower()
+        return int(any(host == d or host.endswith("." + d) for d in self.domains))
+
+    def moved_url(self, url: str) -> str:
+        """The address a listed URL now answers at (itself unless the outlet moved)."""
+        if not self.moved_to:
+            return url
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        if host not in self.domains:
+            return url
+        rest = parts.path.lstrip("/") + (f"?{parts.query}" if parts.query else "")
+        return self.moved_to.rstrip("/") + "/" + rest
+
+    def is_article_url(self, url: str) -> bool:
+        if not self.owns(url) or any(p.search(url) for p in self._exclude_res):
+            return False
+        return bool(self._article_re.search(url)) if self._article_re else True
+
+
+def _without_www(url: str) -> str:
+    low = url.lower().split("://", 1)[-1]
+    return low.removeprefix("www.")
+
+
+def _merge_layouts(family: list[dict[str, Any]], own: list[dict[str, Any]], source: str) -> list[dict[str, Any]]:
+    """Family layouts, each changed by the outlet layout of the same name; new outlet layouts come first."""
+    by_name = {raw.get("name"): raw for raw in own if isinstance(raw, dict)}
+    merged = []
+    for base in family:
+        change = by_name.pop(base.get("name"), None) or {}
+        layout = {**base, **{k: v for k, v in change.items() if k != "extra_remove"}}
+        extra = change.get("extra_remove") or []
+        layout["remove"] = [*_as_list(layout.get("remove")), *_as_list(extra)]
+        merged.append(layout)
+    return [*(r for r in own if not isinstance(r, dict) or r.get("name") in by_name), *merged]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+_FAMILIES: dict[str, dict[str, Any]] | None = None
+
+
+def families() -> dict[str, dict[str, Any]]:
+    """Built-in CMS families by name (`crawler/outlets/families/*.toml`), read once."""
+    global _FAMILIES
+    if _FAMILIES is None:
+        found = {}
+        for path in sorted(FAMILY_DIR.glob("*.toml")):
+            try:
+                found[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ProfileError(f"{path}: {exc}") from None
+        _FAMILIES = found
+    return _FAMILIES
+
+
+def profile_from_dict(data: dict[str, Any], source: str = "") -> OutletProfile:
+    data = dict(data)
+    name = data.pop("name", None) or (data.get("domains") or [None])[0]
+    if not name:
+        raise ProfileError(f"{source}: an outlet needs a name or a domain")
+    family_name = data.get("family")
+    if family_name:
+        family = families().get(family_name)
+        if family is None:
+            known_families = ", ".join(sorted(families())) or "none"
+            raise ProfileError(f"{source}: outlet {name}: unknown family {family_name!r} (known: {known_families})")
+        defaults = {k: v for k, v in family.items() if k not in ("layouts", "description")}
+        layouts_raw = _merge_layouts(list(family.get("layouts", [])), list(data.pop("layouts", []) or []), source)
+        data = {**defaults, **data, "layouts": layouts_raw}
+    layouts = []
+    for i, raw in enumerate(data.pop("layouts", []) or []):
+        if not isinstance(raw, dict):
+            raise ProfileError(f"{source}: layout {i + 1} of {name} is not a table")
+        raw = {k: ([v] if isinstance(v, str) and k not in ("name", "detect") else v) for k, v in raw.items()}
+        raw.pop("extra_remove", None)  # only meaningful against a family layout
+        try:
+            layouts.append(Layout(**{"name": raw.pop("name", f"layout{i + 1}"), **raw}))
+        except TypeError as exc:
+            raise ProfileError(f"{source}: layout of {name}: {exc}") from None
+    known = set(OutletProfile.__dataclass_fields__) - {"_article_re", "_exclude_res"}
+    unknown = set(data) - known
+    if unknown:
+        raise ProfileError(f"{source}: unknown field(s) for outlet {name}: {', '.join(sorted(unknown))}")
+    profile = OutletProfile(name=name, layouts=layouts, source_file=source, **data)
+    if not (profile.feeds or profile.sitemaps or profile.sections or profile.search):
+        raise ProfileError(f"{source}: outlet {name} needs at least one feed, sitemap, section or search URL")
+    return profile
+
+
+def load_profile_file(path: Path) -> list[OutletProfile]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ProfileError(f"{path}: {exc}") from None
+    outlets = data.get("outlet", [data] if "name" in data or "domains" in data else [])
+    return [profile_from_dict(o, str(path)) for o in outlets]
+
+
+class Registry:
+    """The outlets newsmon knows: built-in profiles, then user-defined ones (which may override)."""
+
+    def __init__(self, profiles: list[OutletProfile]) -> None:
+        self._profiles = {p.name: p for p in profiles}
+
+    @classmethod
+    def builtin(cls, extra: list[OutletProfile] | None = None) -> Registry:
+        profiles: list[OutletProfile] = []
+        for path in sorted(BUILTIN_DIR.glob("*.toml")):
+            profiles.extend(load_profile_file(path))
+        return cls(profiles + (extra or []))
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._profiles.values())
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def names(self) -> list[str]:
+        return list(self._profiles)
+
+    def get(self, name: str) -> OutletProfile:
+        key = name.lower().removeprefix("www.")
+        if key in self._profiles:
+            return self._profiles[key]
+        for profile in self._profiles.values():  # short names: "dantri", "tuoitre"
+            if profile.name.split(".")[0] == key or key in profile.domains:
+                return profile
+        raise KeyError(f"unknown outlet {name!r}; known: {', '.join(sorted(self._profiles))}")
+
+    def for_url(self, url: str) -> OutletProfile | None:
+        """The outlet a URL belongs to; a URL-prefix owner (a merged paper) beats the host's own outlet."""
+        best = max(self._profiles.values(), key=lambda p: p.ownership(url), default=None)
+        return best if best is not None and best.ownership(url) > 0 else None

@@ -1,0 +1,293 @@
+"""Run one crawl in this process with Scrapy's CrawlerProcess (once per process: the reactor cannot restart).
+
+Around the crawl: outlets that are backed off (or not due, in adaptive mode) are left out, each outlet
+is leased in the database so no other process crawls it meanwhile, and afterwards each outlet's health
+(failures, backoff, polling interval) is recorded with the run row.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import CrawlerProcess
+from scrapy.logformatter import LogFormatter
+from sqlalchemy.exc import SQLAlchemyError
+
+from crawler.context import CrawlContext, RunStats
+from crawler.discover.spider import OutletSpider
+from crawler.fetch.settings import crawl_settings
+from crawler.outlets.registry import OutletProfile, Registry
+from crawler.run.health import HealthPolicy, OutletOutcome, Skipped, eligible, record_outcomes
+from newsmon.core.logs import set_context as set_log_context
+from storage.archive import Archive
+from storage.leases import DEFAULT_TTL, Leases, Renewer, make_holder, outlet_lease
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CrawlOptions:
+    outlets: list[OutletProfile]
+    registry: Registry
+    topics: object
+    mirror: str | None = None
+    since: datetime | None = None
+    max_articles: int | None = None
+    trigger: str = "manual"
+    log_file: str | None = None  # kept for callers; logging is configured by the CLI (newsmon.core.logs)
+    progress: bool = False
+    search_queries: list[str] | None = None
+    force: bool = False  # crawl backed-off outlets too
+    due_only: bool = False  # adaptive polling: only the outlets whose next_due_at has come
+    wait: float = 0.0  # seconds to wait for outlets another run holds
+    policy: HealthPolicy = field(default_factory=HealthPolicy)
+    lease_ttl: float = DEFAULT_TTL
+
+
+@dataclass(slots=True)
+class CrawlOutcome:
+    run_id: int | None
+    status: str  # completed | interrupted | failed | skipped (all leased elsewhere) | idle (nothing due)
+    stats: RunStats | None
+    finish_reason: str
+    crawled: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if self.status == "idle":
+            return "nothing to crawl: " + "; ".join(f"{s.name} {s.reason}" for s in self.skipped)
+        head = f"run {self.run_id} {self.status}"
+        if self.status == "skipped":
+            return f"{head}: every outlet is being crawled by another run ({self.finish_reason})"
+        line = f"{head}: {self.stats.summary() if self.stats else ''}"
+        if self.skipped:
+            line += f"; skipped {', '.join(s.name for s in self.skipped)}"
+        return line
+
+
+class _Interrupted(Exception):
+    """SIGTERM before Scrapy took over the signals (while waiting for leases)."""
+
+
+class _Process(CrawlerProcess):
+    """CrawlerProcess that remembers whether a signal stopped it (Scrapy's handlers stay in charge)."""
+
+    signalled: str | None = None
+
+    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        self.signalled = self.signalled or "shutdown"
+        super()._signal_shutdown(signum, frame)
+
+    def _signal_kill(self, signum: int, frame: Any) -> None:
+        self.signalled = "forced stop"
+        super()._signal_kill(signum, frame)
+
+
+def _env_number(name: str) -> float | None:
+    value = os.environ.get(name)
+    try:
+        return float(value) if value else None
+    except ValueError:
+        log.warning("ignoring %s=%r: not a number", name, value)
+        return None
+
+
+def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
+    """One crawl: pick the eligible outlets, lease them, crawl, record run and outlet health, release."""
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    try:
+        names = [p.name for p in options.outlets]
+        chosen, skipped = eligible(archive, names, force=options.force, due_only=options.due_only)
+        if not chosen:
+            return CrawlOutcome(None, "idle", None, "nothing due", skipped=skipped)
+        run_id = archive.start_run(options.trigger, chosen)
+        set_log_context(run=run_id, trigger=options.trigger)
+        stats = RunStats(archive=archive, run_id=run_id)
+        for item in skipped:
+            stats.errors.append(f"skipped {item.name}: {item.reason}")
+        leases = Leases(archive.engine, make_holder(f"run-{run_id}"), options.lease_ttl)
+        try:
+            taken, busy = _take_leases(leases, chosen, options.wait)
+        except (_Interrupted, KeyboardInterrupt):
+            leases.release(outlet_lease(n) for n in chosen)
+            archive.finish_run(run_id, "interrupted", stats.counts, stats.errors, "signal before the crawl started")
+            return CrawlOutcome(run_id, "interrupted", stats, "signal before the crawl started", skipped=skipped)
+        _close_dead_runs(archive, leases, run_id)
+        holders = {n: (leases.get(outlet_lease(n)) or None) for n in busy}
+        for name in busy:
+            held = holders[name]
+            stats.errors.append(f"skipped {name}: crawled by {held.holder if held else 'another run'} now")
+            skipped.append(Skipped(name, "crawled by another run now"))
+        if not taken:
+            reason = "leased elsewhere"
+            archive.finish_run(run_id, "skipped", stats.counts, stats.errors, reason)
+            log.warning("run %s skipped: %s", run_id, "; ".join(stats.errors))
+            return CrawlOutcome(run_id, "skipped", stats, reason, skipped=skipped)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    outlets = [p for p in options.outlets if p.name in taken]
+    try:
+        status, reason = _crawl(archive, options, outlets, stats, leases)
+    finally:
+        leases.release(outlet_lease(n) for n in taken)
+    return CrawlOutcome(run_id, status, stats, reason, crawled=taken, skipped=skipped)
+
+
+def _raise_interrupted(signum: int, frame: Any) -> None:
+    raise _Interrupted(signum)
+
+
+def _take_leases(leases: Leases, names: list[str], wait: float) -> tuple[list[str], list[str]]:
+    """Lease what is free; with `wait`, keep trying the rest (re-taking ours renews them) until the deadline."""
+    wanted = [outlet_lease(n) for n in names]
+    taken, busy = leases.acquire_many(wanted)
+    deadline = time.monotonic() + wait
+    while busy and time.monotonic() < deadline:
+        time.sleep(min(1.0, max(deadline - time.monotonic(), 0.0)))
+        taken, busy = leases.acquire_many(wanted)
+    by_lease = {outlet_lease(n): n for n in names}
+    return [by_lease[t] for t in taken], [by_lease[b] for b in busy]
+
+
+def _close_dead_runs(archive: Archive, leases: Leases, run_id: int) -> None:
+    """A lease we took over belonged to a run whose process died: its row must not stay 'running'."""
+    for name, holder in leases.taken_over.items():
+        tag = (holder.split("/") + ["", "", ""])[2]
+        if tag.startswith("run-") and tag[4:].isdigit():
+            reason = f"process died: its lease on {name.removeprefix('outlet:')} was taken over by run {run_id}"
+            if archive.fail_run(int(tag[4:]), reason):
+                log.warning("run %s: %s", tag[4:], reason)
+
+
+def _crawl(
+    archive: Archive, options: CrawlOptions, outlets: list[OutletProfile], stats: RunStats, leases: Leases
+) -> tuple[str, str]:
+    run_id = stats.run_id
+    context = CrawlContext(
+        archive=archive,
+        registry=options.registry,
+        outlets=outlets,
+        stats=stats,
+        topics=options.topics,
+        since=options.since,
+        max_articles=options.max_articles,
+        mirror=options.mirror,
+    )
+    settings = crawl_settings(mirror=options.mirror, log_level="INFO")
+    settings["LOG_FILE"] = None  # the CLI's handlers (rotating key=value file) receive Scrapy's records
+    for key in ("DOWNLOAD_TIMEOUT", "DOWNLOAD_MAXSIZE"):  # tests and slow links tune these by env
+        value = _env_number(f"NEWSMON_{key}")
+        if value is not None:
+            settings[key] = int(value) if key == "DOWNLOAD_MAXSIZE" else value
+    settings["LOG_INSTALL_ROOT_HANDLER"] = False
+    settings["LOG_FORMATTER"] = "crawler.run.runner.QuietLogFormatter"
+    process = _Process(settings)
+    crawler = process.create_crawler(OutletSpider)
+    finish = {"reason": "unknown"}
+
+    def on_closed(spider: object, reason: str) -> None:
+        finish["reason"] = reason
+
+    crawler.signals.connect(on_closed, signal=signals.spider_closed)
+    progress = _Progress(crawler, stats) if options.progress else None
+    status = "failed"
+    lease_names = [outlet_lease(p.name) for p in outlets]
+
+    def lost(names: list[str]) -> None:
+        stats.error(f"lost the lease on {', '.join(names)} (another process took it over): stopping")
+        from twisted.internet import reactor
+
+        reactor.callFromThread(process.stop)  # type: ignore[attr-defined]
+
+    try:
+        with Renewer(leases, lease_names, on_lost=lost):
+            process.crawl(crawler, context=context, search_queries=options.search_queries)
+            process.start()
+        reason = finish["reason"]
+        if process.signalled:
+            status, reason = "interrupted", reason if reason == "shutdown" else process.signalled
+        elif reason == "finished":
+            status = "completed"
+        elif reason == "unknown":
+            status = "failed"
+        else:
+            status = "interrupted" if reason in ("shutdown", "cancelled") else "completed"
+        finish["reason"] = reason
+    except Exception as exc:  # the run row must say what happened, whatever it was
+        stats.error(f"crawl aborted: {type(exc).__name__}: {exc}")
+        log.exception("crawl aborted")
+    finally:
+        if progress:
+            progress.stop()
+        outcomes = _outcomes(outlets, stats, options.search_queries or [])
+        if status == "completed" and outcomes and all(o.failed for o in outcomes):
+            status, finish["reason"] = "failed", "every outlet failed"
+        try:
+            record_outcomes(archive, outcomes, options.policy, interrupted=status == "interrupted")
+        except SQLAlchemyError as exc:
+            stats.errors.append(f"could not record outlet health: {exc}")
+        archive.finish_run(run_id, status, stats.counts, stats.errors, finish["reason"])
+        log.info("run %s %s (%s): %s", run_id, status, finish["reason"], stats.summary())
+    return status, finish["reason"]
+
+
+def _outcomes(outlets: list[OutletProfile], stats: RunStats, queries: list[str]) -> list[OutletOutcome]:
+    return [
+        OutletOutcome(
+            name=p.name,
+            pages=stats.per_outlet_pages.get(p.name, 0),
+            errors=stats.per_outlet_errors.get(p.name, 0),
+            stored=stats.per_outlet_stored.get(p.name, 0),
+            listed=stats.per_outlet_listed.get(p.name, 0),
+            new=stats.per_outlet_new.get(p.name, 0),
+            last_error=stats.last_error.get(p.name),
+            discovery_errors=stats.per_outlet_discovery_errors.get(p.name, 0),
+            sources=max(1, len(p.feeds) + len(p.sitemaps) + len(p.sections) + (len(queries) if p.search else 0)),
+        )
+        for p in outlets
+    ]
+
+
+class QuietLogFormatter(LogFormatter):
+    """Dropped pages are already on the run row: log the reason, never the page body (binary, megabytes)."""
+
+    def dropped(self, item: Any, exception: BaseException, response: Any, spider: Any = None) -> dict[str, Any]:
+        url = getattr(item, "url", None) or getattr(getattr(item, "page", None), "url", None)
+        args = {"url": url, "exception": exception}
+        return {"level": logging.INFO, "msg": "Dropped %(url)s: %(exception)s", "args": args}
+
+
+class _Progress:
+    """A live line on a terminal: pages fetched and articles stored so far."""
+
+    def __init__(self, crawler: object, stats: RunStats) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.stats = stats
+        self.progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=_stderr_console()
+        )
+        self.task = self.progress.add_task("starting", total=None)
+        self.progress.start()
+        for event in (signals.response_received, signals.item_scraped, signals.item_dropped):
+            crawler.signals.connect(self.update, signal=event)  # type: ignore[attr-defined]
+
+    def update(self, *args: object, **kwargs: object) -> None:
+        self.progress.update(self.task, description=self.stats.summary())
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
