@@ -23,6 +23,7 @@ class BaoTinTuc(SimpleSite):
     search_path = "/tim-kiem.htm"
     fixed_sections = {"thoi-su": "Thời sự", "khoa-hoc-cong-nghe": "Khoa học - Công nghệ"}
     section_names = {"thoi-su": "Thời sự", "khoa-hoc-cong-nghe": "Khoa học - Công nghệ", "kinh-te": "Kinh tế"}
+    related_wrapper = '<div class="relate-news"><h3>Tin liên quan</h3><ul>{items}</ul></div>'
 
     def image(self, article: Article, name: str, width: int = 800) -> str:
         return f"{self.img_base}/{article.published:%Y/%m/%d}/{name}"
@@ -38,19 +39,12 @@ class BaoTinTuc(SimpleSite):
     def section_feed_path(self, slug: str) -> str:
         return f"/{slug}.rss"
 
-    def related_box(self, article: Article) -> str:
-        if not article.related:
-            return ""
-        items = "".join(f'<li><a href="{esc(r["url"])}" title="{esc(r["title"])}">{esc(r["title"])}</a></li>' for r in article.related)
-        return f'<div class="relate-news"><h3>Tin liên quan</h3><ul>{items}</ul></div>'
-
     def in_body_ad(self) -> str:
         return '<div class="ads-in-content" id="adsInContent"></div>'
 
     def article_main(self, article: Article) -> str:
         slug = article.section_slug.split("/")[0]
         authors = "".join(f'<p class="author">{esc(a)}</p>' for a in article.authors)
-        source = f'<p class="source">Theo {esc(article.source_attribution)}</p>' if article.source_attribution else ""
         tags = "".join(f'<a href="/tu-khoa/{slugify(t)}.htm" title="{esc(t)}">{esc(t)}</a>' for t in article.tags)
         return f"""<div class="detail-wrap">
     <ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="{self.listing_path(slug, 1)}">{esc(self.section_name(slug))}</a></li></ul>
@@ -62,7 +56,7 @@ class BaoTinTuc(SimpleSite):
 {self.body_blocks(article)}        </div>
         {authors}
     </div>
-    {source}
+    {self.source_line(article)}
     <div class="keywords"><span>Từ khóa:</span>{tags}</div>
     <div class="comment"><iframe id="ifComment{article.numeric_id}" src="about:blank" title="Bình luận"></iframe></div>
 </div>

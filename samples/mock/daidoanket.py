@@ -19,6 +19,8 @@ class DaiDoanKet(SimpleSite):
     css_prefix = "ddk"
     img_base = "https://media.daidoanket.vn"
     main_feed = "/rss/chuyen-muc/xa-hoi/feed.xml"  # the footer's RSS link
+    related_wrapper = '<div class="related-inline"><span>Đọc thêm</span><ul>{items}</ul></div>'
+    related_link_titles = False
     sitemap_path = ""
     fixed_sections = {"xa-hoi": "Xã hội", "khoa-hoc-cong-nghe": "Khoa học - Công nghệ"}
     section_names = {"xa-hoi": "Xã hội", "khoa-hoc-cong-nghe": "Khoa học - Công nghệ", "mat-tran": "Mặt trận", "kinh-te": "Kinh tế"}
@@ -36,19 +38,12 @@ class DaiDoanKet(SimpleSite):
                 out[self.section_feed_path(slug)] = self.feed(name, self.in_section(slug))
         return out
 
-    def related_box(self, article: Article) -> str:
-        if not article.related:
-            return ""
-        items = "".join(f'<li><a href="{esc(r["url"])}">{esc(r["title"])}</a></li>' for r in article.related)
-        return f'<div class="related-inline"><span>Đọc thêm</span><ul>{items}</ul></div>'
-
     def in_body_ad(self) -> str:
         return '<div class="ads-box"><ins class="adsbyddk" data-zone="inread"></ins></div>'
 
     def article_main(self, article: Article) -> str:
         slug = article.section_slug.split("/")[0]
         authors = "".join(f'<span class="author">{esc(a)}</span>' for a in article.authors)
-        source = f'<p class="source">Theo {esc(article.source_attribution)}</p>' if article.source_attribution else ""
         tags = "".join(f'<a href="/tag/{slugify(t)}" title="{esc(t)}">{esc(t)}</a>' for t in article.tags)
         return f"""<div class="detail-page">
     <div class="breadcrumbs"><a href="/">Trang chủ</a><a href="{self.listing_path(slug, 1)}">{esc(self.section_name(slug))}</a></div>
@@ -57,7 +52,7 @@ class DaiDoanKet(SimpleSite):
     <div class="sapo">{esc(article.lead)}</div>
     <div class="detail-content-body">
 {self.body_blocks(article)}    </div>
-    {source}
+    {self.source_line(article)}
     <div class="box-tags">{tags}</div>
 </div>
 """

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samples.mock.common import Article, esc, slugify
+from samples.mock.common import Article, box_paragraphs, esc, slugify
 from samples.mock.simple import SimpleSite
 
 
@@ -22,6 +22,7 @@ class FamilyB(SimpleSite):
     section_style = "html"  # "html": /{slug}.html ; "slash": /{slug}/
     share_in_body = False
     source_in_body = ""
+    related_wrapper = '<div class="article-relate"><div class="box-heading">Tin liên quan</div>{items}</div>'
 
     def listing_path(self, slug: str, page: int) -> str:
         if self.section_style == "slash":
@@ -31,14 +32,11 @@ class FamilyB(SimpleSite):
     def in_body_ad(self) -> str:
         return '<div class="sda_middle"><div id="sdaWeb_SdaArticleMiddle" class="rennab" data-platform="1"></div></div>'
 
-    def related_box(self, article: Article) -> str:
-        if not article.related:
-            return ""
-        items = "".join(
-            f'<article class="story"><h2 class="story__heading"><a class="cms-link" href="{esc(r["url"])}" title="{esc(r["title"])}">{esc(r["title"])}</a></h2></article>'
-            for r in article.related
+    def related_link(self, rel: dict[str, str]) -> str:
+        return (
+            f'<article class="story"><h2 class="story__heading"><a class="cms-link" href="{esc(rel["url"])}" '
+            f'title="{esc(rel["title"])}">{esc(rel["title"])}</a></h2></article>'
         )
-        return f'<div class="article-relate"><div class="box-heading">Tin liên quan</div>{items}</div>'
 
     def figure(self, article: Article, block: dict[str, Any]) -> str:
         src = esc(self.image(article, block["img"]))
@@ -47,7 +45,7 @@ class FamilyB(SimpleSite):
         return f'<figure class="picture"><img class="cms-photo" src="{src}" data-src="{src}" alt="{esc(caption or article.title)}" />{cap}</figure>'
 
     def box(self, block: dict[str, Any]) -> str:
-        inner = "".join(f"<p>{esc(t)}</p>" for t in (block["box"] if isinstance(block["box"], list) else [block["box"]]))
+        inner = "".join(f"<p>{esc(t)}</p>" for t in box_paragraphs(block))
         return f'<div class="notebox align-center cms-note">{inner}</div>'
 
     def dateline(self, article: Article) -> str:

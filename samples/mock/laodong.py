@@ -25,6 +25,8 @@ class LaoDong(SimpleSite):
     latest_slug = "tin-moi"
     latest_name = "Tin mới"
     search_path = "/tim-kiem"
+    related_wrapper = '<div class="box-related"><div class="title">Tin liên quan</div><ul>{items}</ul></div>'
+    related_link_titles = False
     fixed_sections = {"cong-nghe": "Công nghệ"}
     section_names = {"xa-hoi": "Xã hội", "thoi-su": "Thời sự", "cong-nghe": "Công nghệ", "kinh-doanh": "Kinh doanh"}
 
@@ -46,12 +48,6 @@ class LaoDong(SimpleSite):
             f'<p class="chappeau">{esc(article.lead)}</p></article>\n'
         )
 
-    def related_box(self, article: Article) -> str:
-        if not article.related:
-            return ""
-        items = "".join(f'<li><a href="{esc(r["url"])}">{esc(r["title"])}</a></li>' for r in article.related)
-        return f'<div class="box-related"><div class="title">Tin liên quan</div><ul>{items}</ul></div>'
-
     def in_body_ad(self) -> str:
         return '<div class="ads inner-banner" data-position="ArticleInline"></div>'
 
@@ -59,7 +55,6 @@ class LaoDong(SimpleSite):
         dt = article.published
         slug = article.section_slug.split("/")[0]
         authors = "".join(f'<span class="author">{esc(a)}</span>' for a in article.authors)
-        source = f'<p class="source">Theo {esc(article.source_attribution)}</p>' if article.source_attribution else ""
         tags = "".join(f'<a href="/tags/{slugify(t)}.ldo" title="{esc(t)}">{esc(t)}</a>' for t in article.tags)
         return f"""<div class="article-detail">
     <div class="breadcrumbs"><a class="main-cat-lnk" href="/{slug}" title="{esc(self.section_name(slug))}">{esc(self.section_name(slug))}</a>
@@ -68,7 +63,7 @@ class LaoDong(SimpleSite):
     <div class="chappeau"><p>{esc(article.lead)}</p></div>
     <div class="detail-content" itemprop="articleBody">
 {self.body_blocks(article)}    </div>
-    {source}
+    {self.source_line(article)}
     <div class="author-info">{authors}</div>
     <div class="tags"><span>Tags:</span>{tags}</div>
     <div class="comment-box"><h3>Bình luận</h3><textarea placeholder="Gửi bình luận"></textarea></div>

@@ -28,6 +28,10 @@ class MotTheGioi(SimpleSite):
     latest_slug = "tin-moi"
     latest_name = "Tin mới"
     fixed_sections = {"cong-nghe": "Công nghệ"}
+    related_wrapper = (
+        '<div class="jp-relatedposts" id="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Bài liên quan</em></h3>{items}</div>'
+    )
+    source_template = '<p class="source"><em>Theo {source}</em></p>'
     section_names = {"cong-nghe": "Công nghệ", "thoi-su": "Thời sự", "kinh-te": "Kinh tế"}
 
     def image(self, article: Article, name: str, width: int = 800) -> str:
@@ -48,11 +52,8 @@ class MotTheGioi(SimpleSite):
             f'<div class="entry-summary"><p>{esc(article.lead)}</p></div></article>\n'
         )
 
-    def related_box(self, article: Article) -> str:
-        if not article.related:
-            return ""
-        items = "".join(f'<div class="jp-relatedposts-post"><a href="{esc(r["url"])}">{esc(r["title"])}</a></div>' for r in article.related)
-        return f'<div class="jp-relatedposts" id="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Bài liên quan</em></h3>{items}</div>'
+    def related_link(self, rel: dict[str, str]) -> str:
+        return f'<div class="jp-relatedposts-post"><a href="{esc(rel["url"])}">{esc(rel["title"])}</a></div>'
 
     def in_body_ad(self) -> str:
         return '<div class="code-block code-block-2"><ins class="adsbygoogle" data-ad-slot="mock"></ins></div>'
@@ -62,7 +63,6 @@ class MotTheGioi(SimpleSite):
         authors = "".join(
             f'<span class="author vcard"><a class="url fn n" href="/tac-gia/{slugify(a)}/">{esc(a)}</a></span>' for a in article.authors
         )
-        source = f'<p class="source"><em>Theo {esc(article.source_attribution)}</em></p>' if article.source_attribution else ""
         tags = "".join(f'<a href="/tag/{slugify(t)}/" rel="tag">{esc(t)}</a>' for t in article.tags)
         return f"""<article id="post-{article.numeric_id}" class="post type-post status-publish format-standard">
     <header class="entry-header">
@@ -72,7 +72,7 @@ class MotTheGioi(SimpleSite):
     </header>
     <div class="entry-content">
         <p class="sapo"><strong>{esc(article.lead)}</strong></p>
-{self.body_blocks(article)}        {source}
+{self.body_blocks(article)}        {self.source_line(article)}
         <div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Chia sẻ:</h3></div>
     </div>
     <footer class="entry-footer"><span class="tags-links">{tags}</span></footer>

@@ -44,6 +44,11 @@ class SimpleSite(Site):
     search_path = "/tim-kiem"
     search_param = "q"
     lead_prefix = ""
+    # In-body chrome that differs only in markup: `{items}` is the joined `related_link`s, `{source}` the
+    # escaped name of the cited outlet.
+    related_wrapper = '<div class="related"><h4>Tin liên quan</h4><ul>{items}</ul></div>'
+    related_link_titles = True
+    source_template = '<p class="source">Theo {source}</p>'
 
     # --- URLs --------------------------------------------------------------------------------
     def listing_path(self, slug: str, page: int) -> str:
@@ -140,12 +145,16 @@ class SimpleSite(Site):
         inner = "".join(f"<p>{esc(t)}</p>" for t in box_paragraphs(block))
         return f'<div class="notebox">{inner}</div>'
 
+    def related_link(self, rel: dict[str, str]) -> str:
+        """One story in the related box."""
+        title = f' title="{esc(rel["title"])}"' if self.related_link_titles else ""
+        return f'<li><a href="{esc(rel["url"])}"{title}>{esc(rel["title"])}</a></li>'
+
     def related_box(self, article: Article) -> str:
         """In-body related stories (boilerplate); empty when the article lists none."""
         if not article.related:
             return ""
-        items = "".join(f'<li><a href="{esc(r["url"])}" title="{esc(r["title"])}">{esc(r["title"])}</a></li>' for r in article.related)
-        return f'<div class="related"><h4>Tin liên quan</h4><ul>{items}</ul></div>'
+        return self.related_wrapper.format(items="".join(self.related_link(r) for r in article.related))
 
     def in_body_ad(self) -> str:
         return '<div class="ads-in-content"><span>Quảng cáo</span></div>'
@@ -174,7 +183,8 @@ class SimpleSite(Site):
         return "\n".join(f"            {x}" for x in out if x) + "\n"
 
     def source_line(self, article: Article) -> str:
-        return f'<p class="source">Theo {esc(article.source_attribution)}</p>' if article.source_attribution else ""
+        """The 'Theo <outlet>' line under the body; empty when the article cites no one."""
+        return self.source_template.format(source=esc(article.source_attribution)) if article.source_attribution else ""
 
     def article_main(self, article: Article) -> str:
         raise NotImplementedError

@@ -27,6 +27,7 @@ class VietNamNet(SimpleSite):
     latest_name = "Tin tức 24h"
     fixed_sections = {"thong-tin-truyen-thong": "Thông tin và Truyền thông", "thoi-su": "Thời sự"}
     section_names = {"thong-tin-truyen-thong": "Thông tin và Truyền thông", "thoi-su": "Thời sự", "kinh-doanh": "Kinh doanh"}
+    source_template = '<p class="source-note"><em>Theo {source}</em></p>'
 
     def listing_path(self, slug: str, page: int) -> str:
         return f"/{slug}" if page == 1 else f"/{slug}-page{page - 1}"
@@ -71,7 +72,6 @@ class VietNamNet(SimpleSite):
         authors = "".join(
             f'<p class="article-detail-author__info"><span class="name"><a href="/tac-gia/{slugify(a)}">{esc(a)}</a></span></p>' for a in article.authors
         )
-        source = f'<p class="source-note"><em>Theo {esc(article.source_attribution)}</em></p>' if article.source_attribution else ""
         tags = "".join(f'<li><a href="/chu-de/{slugify(t)}" title="{esc(t)}">{esc(t)}</a></li>' for t in article.tags)
         return f"""<div class="content-detail container">
     <div class="bread-crumb-detail sm-show-time"><ul><li><a href="/" title="Trang chủ">Trang chủ</a></li>{crumbs}</ul>
@@ -80,7 +80,7 @@ class VietNamNet(SimpleSite):
     <h2 class="content-detail-sapo sm-sapo-mb-0">{esc(article.lead)}</h2>
     <div class="maincontent main-content" id="maincontent">
 {self.body_blocks(article)}    </div>
-    {source}
+    {self.source_line(article)}
     <div class="article-detail-author">{authors}</div>
     <div class="tag-cotnent"><ul>{tags}</ul></div>
     <div class="vnn-comment"><h3>Bình luận</h3><textarea placeholder="Viết bình luận của bạn"></textarea></div>

@@ -30,6 +30,8 @@ class VietnamVn(SimpleSite):
     latest_slug = "category/moi-nhat"
     latest_name = "Mới nhất"
     fixed_sections = {"category/cong-nghe": "Công nghệ", "en/category/cong-nghe": "Technology"}
+    related_wrapper = '<div class="v-related"><h4>Bài viết liên quan</h4><ul>{items}</ul></div>'
+    related_link_titles = False
 
     def _sections(self) -> dict[str, str]:
         """Category paths as the articles give them: `category/x`, or `en/category/x` for a translation."""
@@ -59,12 +61,6 @@ class VietnamVn(SimpleSite):
             f'<h3 class="v-title"><a class="v-link-title" href="{url}" title="{esc(article.title)}">{esc(article.title)}</a></h3>'
             f'<p class="v-excerpt">{esc(article.lead)}</p></div>\n'
         )
-
-    def related_box(self, article: Article) -> str:
-        if not article.related:
-            return ""
-        items = "".join(f'<li><a href="{esc(r["url"])}">{esc(r["title"])}</a></li>' for r in article.related)
-        return f'<div class="v-related"><h4>Bài viết liên quan</h4><ul>{items}</ul></div>'
 
     def in_body_ad(self) -> str:
         return '<div class="v-ads" data-slot="in-article"></div>'
