@@ -23,7 +23,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from storage.models import Lease, utcnow
+from newsmon.core.time import utcnow
+from storage.models import Lease
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +47,11 @@ class LeaseInfo:
     acquired_at: datetime | None
     expires_at: datetime | None
 
-    @property
-    def tag(self) -> str | None:
-        parts = (self.holder or "").split("/")
-        return parts[2] if len(parts) >= 4 else None
+
+def holder_tag(holder: str | None) -> str | None:
+    """The tag part of a holder made by `make_holder` ("run-12"), or None for another shape."""
+    parts = (holder or "").split("/")
+    return parts[2] if len(parts) >= 4 else None
 
 
 def holder_is_dead(holder: str | None) -> bool:
@@ -123,7 +125,8 @@ class Leases:
 
     def acquire_many(self, names: Iterable[str]) -> tuple[list[str], list[str]]:
         """(taken, held elsewhere), in the given order."""
-        taken, busy = [], []
+        taken: list[str] = []
+        busy: list[str] = []
         for name in names:
             (taken if self.acquire(name) else busy).append(name)
         return taken, busy

@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from newsmon.core.records import RunStatus
 from newsmon.core.time import utcnow
 
 # Stable constraint names so that Alembic migrations are the same on every backend.
@@ -36,6 +37,8 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+# `articles.published_precision` of a date-only `published` (stored as local midnight); NULL is full precision.
+DAY_PRECISION = "day"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -56,7 +59,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
 
 
 class Base(DeclarativeBase):
@@ -124,6 +126,7 @@ class Article(Base):
     captions: Mapped[list[str]] = mapped_column(default=list)
     authors: Mapped[list[str]] = mapped_column(default=list)
     published: Mapped[datetime | None]
+    published_precision: Mapped[str | None] = mapped_column(String(8))  # DAY_PRECISION or NULL
     language: Mapped[str | None] = mapped_column(String(16))
     section: Mapped[str | None] = mapped_column(String(200))
     tags: Mapped[list[str]] = mapped_column(default=list)
@@ -136,7 +139,7 @@ class Article(Base):
     matched_terms: Mapped[dict[str, Any]] = mapped_column(default=dict)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
-    dup_kind: Mapped[str | None] = mapped_column(String(16))  # exact | near
+    dup_kind: Mapped[str | None] = mapped_column(String(16))  # a DedupKind: exact | near | translation
     similarity: Mapped[float | None] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, default=1)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
@@ -225,11 +228,11 @@ class CrawlRun(Base):
     __tablename__ = "crawl_runs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    trigger: Mapped[str] = mapped_column(String(20))  # manual | cron | schedule | demo | ingest
+    trigger: Mapped[str] = mapped_column(String(20))  # a Trigger
     outlets: Mapped[list[str]] = mapped_column(default=list)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(20), default="running")
+    status: Mapped[str] = mapped_column(String(20), default=RunStatus.RUNNING)  # a RunStatus
     pid: Mapped[int | None] = mapped_column(Integer)
     pages_fetched: Mapped[int] = mapped_column(Integer, default=0)
     new_articles: Mapped[int] = mapped_column(Integer, default=0)

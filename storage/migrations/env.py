@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
+from sqlalchemy.schema import SchemaItem
 
 from storage.models import Base
 
@@ -11,9 +12,11 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def _include_object(
+    obj: SchemaItem, name: str | None, type_: str, reflected: bool, compare_to: SchemaItem | None
+) -> bool:
     # APScheduler and the search adapter own their tables.
-    return not (type_ == "table" and (name.startswith("apscheduler") or name.startswith("article_fts")))
+    return not (type_ == "table" and name is not None and name.startswith(("apscheduler", "article_fts")))
 
 
 def run_migrations_online() -> None:

@@ -3,18 +3,24 @@ translations, versions, and the development groups' pairwise precision and recal
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
+from sqlalchemy import select
 
+from newsmon.core.outlets import KnownOutlet, OutletNames
 from newsmon.core.records import Article, FetchedPage, Relevance
-from storage.archive import Archive, names_outlet
+from newsmon.core.urls import canonical_key
+from samples import dedup_groups
+from storage import models as m
+from storage.archive import Archive
 from storage.dedup import Fingerprint, fingerprint
-from storage.urls import canonical_key
+from storage.matching import bucket_lookup
 
-ROOT = Path(__file__).resolve().parents[2]
+# The one paper name these tests need: "Sài Gòn Giải Phóng" is sggp.org.vn (the registry has them all).
+SGGP = KnownOutlet("Sài Gòn Giải Phóng", "sggp.org.vn", aliases=("Sài Gòn Giải Phóng", "SGGP"))
 ON = Relevance(True, 0.9, ["egov-awards"], {})
 LEAD = "Tối 14/11 tại Seoul, TPHCM được ASOCIO trao giải thưởng Chính quyền số xuất sắc năm 2023 cho những kết quả nổi bật."
 BODY = [
@@ -130,9 +136,36 @@ def test_a_translation_naming_its_source_is_linked_whatever_comes_first(archive:
     assert row["duplicate_of"] == original.article_id
 
 
+def _english_credit(credit: str) -> Article:
+    return art(
+        "https://en.sggp.org.vn/hcmc-wins-post9.html",
+        ["Ho Chi Minh City received the ASOCIO award in Seoul on November 14, 2023, for its 1022 hotline."],
+        lead=None,
+        language="en",
+        outlet="en.sggp.org.vn",
+        source_attribution=credit,
+        translated_from="vi",
+    )
+
+
+def test_a_credit_in_words_names_its_outlet_through_the_outlet_names(tmp_path: Path) -> None:
+    for outlets, linked in ((OutletNames([SGGP]), True), (None, False)):  # without names: only domain labels
+        arch = Archive(f"sqlite:///{tmp_path / f'{linked}.sqlite3'}", outlets)
+        try:
+            translation = arch.store(_english_credit("Sài Gòn Giải Phóng"), ON)
+            original = arch.store(art("https://sggp.org.vn/a.html"), ON)
+            row = arch.get(translation.article_id)
+            assert row is not None and (row["story_id"] == original.verdict.story_id) is linked
+        finally:
+            arch.close()
+
+
 def test_names_outlet() -> None:
-    assert names_outlet("Vietnam+", "en.vietnamplus.vn") and names_outlet("Theo VnExpress", "vnexpress.net")
-    assert not names_outlet("Vietnam", "vietnamnet.vn")
+    names = OutletNames()
+    assert names.names_outlet("Vietnam+", "en.vietnamplus.vn") and names.names_outlet("Theo VnExpress", "vnexpress.net")
+    assert not names.names_outlet("Vietnam", "vietnamnet.vn")
+    assert not names.names_outlet("Sài Gòn Giải Phóng", "sggp.org.vn")
+    assert OutletNames([SGGP]).names_outlet("Sài Gòn Giải Phóng", "sggp.org.vn")
 
 
 def test_changed_text_is_a_new_version_not_a_new_article(archive: Archive) -> None:
@@ -145,8 +178,6 @@ def test_changed_text_is_a_new_version_not_a_new_article(archive: Archive) -> No
 
 
 def test_signatures_of_the_first_format_still_read() -> None:
-    import numpy as np
-
     fp = fingerprint(" ".join(BODY))
     old_blob = np.uint32(fp.shingles).tobytes() + fp.hashvalues.astype(np.uint64).tobytes()
     old = Fingerprint.from_bytes(old_blob)
@@ -155,23 +186,24 @@ def test_signatures_of_the_first_format_still_read() -> None:
 
 
 def test_candidate_lookup_uses_the_bucket_index(archive: Archive) -> None:
-    from storage.archive import _bucket_lookup
-
     with archive.engine.connect() as conn:
-        sql = str(_bucket_lookup(3).compile(conn, compile_kwargs={"literal_binds": False}))
+        sql = str(bucket_lookup(3).compile(conn, compile_kwargs={"literal_binds": False}))
         plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (1,) * 6).all()
     details = " ".join(row[-1] for row in plan)
     assert "ix_lsh_bands_bucket" in details and "SCAN lsh_bands" not in details
 
 
-def test_development_groups_precision_and_recall() -> None:
-    groups = ROOT / "bench" / "dedup" / "groups.jsonl"
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import dedup_eval
-    finally:
-        sys.path.pop(0)
-    result = dedup_eval.evaluate(dedup_eval.load(groups), orders=1)
+def test_development_groups_precision_and_recall(archive: Archive) -> None:
+    articles = dedup_groups.load()
+    stored = {
+        a["id"]: archive.store(Article(**dedup_groups.article_fields(a)), ON).article_id
+        for a in dedup_groups.shuffled(articles, 0)
+    }
+    with archive.sessions() as session:
+        story_of = dict(session.execute(select(m.Article.id, m.Article.story_id)).all())
+    tally = dedup_groups.Tally()
+    tally.add(articles, {aid: story_of[row] for aid, row in stored.items()})
+    result = tally.result()
     for scope in ("A", "B", "all"):
         counts = result["scopes"][scope]
         assert counts["precision"] >= 0.95 and counts["recall"] >= 0.95, (scope, counts)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import update
 
+from newsmon.core.time import utcnow
 from storage.archive import Archive
 from storage.leases import Leases, Renewer, holder_is_dead, make_holder
-from storage.models import Lease, utcnow
+from storage.models import Lease
 
 
 def test_acquire_renew_release(archive: Archive) -> None:

@@ -8,12 +8,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
-from newsmon.core.records import Article, FetchedPage, Relevance
+from newsmon.core.dates import DateOnly, local_date
+from newsmon.core.records import Article, FetchedPage, Relevance, RunStatus, Trigger
 from storage import models as m
-from storage.archive import Archive
-from storage.db import DatabaseError
+from storage.archive import Archive, RunCounts
+from storage.db import DatabaseError, alembic_config, make_engine
+from storage.queries import published_of
+from storage.search import SearchQueryError
 
 ON = Relevance(True, 0.9, ["egov-awards"], {"egov-awards": ["asocio"]})
 OFF = Relevance(False)
@@ -106,8 +111,6 @@ def test_raw_html_is_kept_compressed(archive: Archive) -> None:
 
 
 def test_unique_constraints_hold_whatever_the_caller_does(archive: Archive) -> None:
-    from sqlalchemy.exc import IntegrityError
-
     archive.store(article("https://dantri.com.vn/a-20231115093012345.htm"), ON)
     with pytest.raises(IntegrityError), archive.sessions.begin() as session:
         session.add(m.Article(url="https://dantri.com.vn/a-20231115093012345.htm", title="x", content_hash="h"))
@@ -166,26 +169,49 @@ def test_search_filters(archive: Archive) -> None:
     assert rows[0]["published"] == "2023-11-15T09:30:00+07:00"
 
 
-def test_bad_search_queries_raise_a_clear_error(archive: Archive) -> None:
-    from storage.search import SearchQueryError
+def test_a_date_only_published_comes_back_date_only(archive: Archive) -> None:
+    day = archive.store(
+        article("https://dantri.com.vn/a-20231115093012345.htm", published=local_date(2023, 11, 15)), ON
+    )
+    timed = archive.store(
+        article(
+            "https://vnexpress.net/b-4690001.html",
+            ["Một bài khác hẳn về chuyện khác, ASOCIO."],
+            title="Tin khác",
+            outlet="vnexpress.net",
+        ),
+        ON,
+    )
+    (row,) = archive.search("Chính phủ số")
+    assert row["published"] == "2023-11-15"
+    got = archive.get("https://dantri.com.vn/a-20231115093012345.htm")
+    assert got is not None and got["published"] == "2023-11-15"
+    exported = {r["id"]: r["published"] for r in archive.iter_export()}
+    assert exported == {day.article_id: "2023-11-15", timed.article_id: "2023-11-15T09:30:00+07:00"}
+    assert archive.search(until=datetime(2023, 11, 14, 18, tzinfo=UTC)) != []  # still local midnight in SQL
+    with archive.sessions() as session:
+        rows = {r.id: r for r in session.scalars(select(m.Article))}
+    assert isinstance(published_of(rows[day.article_id]), DateOnly)
+    assert not isinstance(published_of(rows[timed.article_id]), DateOnly)
+    assert published_of(rows[timed.article_id]) == datetime(2023, 11, 15, 2, 30, tzinfo=UTC)
 
+
+def test_bad_search_queries_raise_a_clear_error(archive: Archive) -> None:
     for bad in ['"unclosed phrase', "   ", "!!!"]:
         with pytest.raises(SearchQueryError):
             archive.search(bad)
 
 
 def test_runs_are_recorded(archive: Archive) -> None:
-    from storage.archive import RunCounts
-
-    run_id = archive.start_run("manual", ["dantri.com.vn"])
-    archive.finish_run(run_id, "completed", RunCounts(pages_fetched=3, new_articles=1, errors=1), ["x: boom"])
+    run_id = archive.start_run(Trigger.MANUAL, ["dantri.com.vn"])
+    archive.finish_run(run_id, RunStatus.COMPLETED, RunCounts(pages_fetched=3, new_articles=1, errors=1), ["x: boom"])
     (run,) = archive.runs()
     assert (run.status, run.pages_fetched, run.errors, run.error_log) == ("completed", 3, 1, ["x: boom"])
     assert run.finished_at is not None
 
 
 def test_dead_process_runs_are_marked_failed(archive: Archive) -> None:
-    run_id = archive.start_run("schedule", [])
+    run_id = archive.start_run(Trigger.SCHEDULE, [])
     assert archive.fail_running_runs(os.getpid(), "killed") == 1
     assert archive.runs()[0].status == "failed" and archive.runs()[0].id == run_id
 
@@ -263,15 +289,13 @@ def test_changed_page_keeps_its_earlier_text_as_a_version(archive: Archive) -> N
     first = archive.store(article(url), ON)
     archive.store(article(url, [*PARAGRAPHS, "Cập nhật: lễ trao giải có thêm hạng mục mới."]), ON)
     with archive.sessions() as session:
-        versions = list(session.scalars(select(m.ArticleVersion).where(m.ArticleVersion.article_id == first.article_id)))
+        versions = list(
+            session.scalars(select(m.ArticleVersion).where(m.ArticleVersion.article_id == first.article_id))
+        )
     assert [(v.version, v.body.split("\n\n")) for v in versions] == [(1, PARAGRAPHS)]
 
 
 def test_an_archive_made_by_the_first_schema_is_upgraded(tmp_path: Path) -> None:
-    from alembic import command
-
-    from storage.db import alembic_config, make_engine
-
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = make_engine(url)
     command.upgrade(alembic_config(engine), "0001")

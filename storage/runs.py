@@ -1,0 +1,87 @@
+"""Crawl runs (`crawl_runs`): started, updated while crawling, finished, or failed for a dead process."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsmon.core.records import RunStatus, Trigger
+from newsmon.core.time import utcnow
+from storage import models as m
+
+ERROR_LOG_KEPT = 200  # the newest errors of a run; the rest only counted
+
+
+@dataclass(slots=True)
+class RunCounts:
+    pages_fetched: int = 0
+    new_articles: int = 0
+    duplicates: int = 0
+    offtopic: int = 0
+    errors: int = 0
+
+
+class Runs:
+    """One row per crawl, written in short transactions so `newsmon status` sees a run as it goes."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def start_run(self, trigger: Trigger, outlets: list[str]) -> int:
+        with self.sessions.begin() as session:
+            run = m.CrawlRun(trigger=trigger, outlets=outlets, pid=os.getpid())
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def update_run(self, run_id: int, counts: RunCounts, errors: list[str] | None = None) -> None:
+        with self.sessions.begin() as session:
+            run = session.get_one(m.CrawlRun, run_id)
+            for field in fields(RunCounts):
+                setattr(run, field.name, getattr(counts, field.name))
+            if errors is not None:
+                run.error_log = errors[-ERROR_LOG_KEPT:]
+
+    def finish_run(
+        self, run_id: int, status: RunStatus, counts: RunCounts, errors: list[str], finish_reason: str | None = None
+    ) -> None:
+        self.update_run(run_id, counts, errors)
+        with self.sessions.begin() as session:
+            run = session.get_one(m.CrawlRun, run_id)
+            run.status = status
+            run.finished_at = utcnow()
+            run.finish_reason = finish_reason
+
+    def fail_running_runs(self, pid: int, reason: str) -> int:
+        """Mark the runs a dead process left 'running' as failed, with the reason."""
+        with self.sessions.begin() as session:
+            rows = list(
+                session.scalars(select(m.CrawlRun).where(m.CrawlRun.pid == pid, m.CrawlRun.status == RunStatus.RUNNING))
+            )
+            for run in rows:
+                _fail(run, reason, run.finish_reason or "process died")
+            return len(rows)
+
+    def fail_run(self, run_id: int, reason: str) -> bool:
+        """Mark one run failed if it is still 'running': its process died (found by its expired lease)."""
+        with self.sessions.begin() as session:
+            run = session.get(m.CrawlRun, run_id)
+            if run is None or run.status != RunStatus.RUNNING:
+                return False
+            _fail(run, reason, "process died")
+            return True
+
+    def runs(self, limit: int = 20) -> list[m.CrawlRun]:
+        with self.sessions() as session:
+            return list(session.scalars(select(m.CrawlRun).order_by(m.CrawlRun.id.desc()).limit(limit)))
+
+
+def _fail(run: m.CrawlRun, reason: str, finish_reason: str) -> None:
+    run.status = RunStatus.FAILED
+    run.finished_at = utcnow()
+    run.error_log = [*run.error_log, reason]
+    run.errors += 1
+    run.finish_reason = finish_reason
