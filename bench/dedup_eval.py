@@ -18,112 +18,40 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import random
 import sys
 import tempfile
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import storage.archive as archive_module  # noqa: E402
+import storage.matching as matching  # noqa: E402
 from newsmon.core.records import Article, Relevance  # noqa: E402
+from samples.dedup_groups import GROUPS, Group, Tally, article_fields, load, shuffled, truth  # noqa: E402
+from storage import models as m  # noqa: E402
 from storage.archive import Archive  # noqa: E402
 from storage.dedup import SHINGLE_SIZE, comparison_words, fingerprint  # noqa: E402
 
-GROUPS = ROOT / "bench" / "dedup" / "groups.jsonl"
-STORY = {"original", "near_duplicate", "teaser"}
 ON = Relevance(True, 1.0, ["egov-awards"], {})
 
 
-@dataclass(slots=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def add(self, gold: bool, predicted: bool) -> None:
-        if gold:
-            self.tp += predicted
-            self.fn += not predicted
-        else:
-            self.fp += predicted
-            self.tn += not predicted
-
-
-def load(path: Path = GROUPS) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def in_story(a: dict) -> bool:
-    if a["relation"] in STORY:
-        return True
-    return a["relation"] == "translation" and bool(a.get("source_attribution"))
-
-
-def truth(a: dict, b: dict) -> tuple[bool | None, str]:
-    """(gold, kind) for a pair; gold None means not scored."""
-    if a["group"] != b["group"]:
-        related = a.get("template_of") == b["group"] or b.get("template_of") == a["group"]
-        related = related or bool(a.get("template_of") and a.get("template_of") == b.get("template_of"))
-        return False, "look-alike" if related else "unrelated"
-    kinds = {a["relation"], b["relation"]}
-    if "partial_overlap" in kinds:
-        return None, "partial_overlap"
-    if "independent_report" in kinds:
-        return False, "independent"
-    if "translation" in kinds and not (in_story(a) and in_story(b)):
-        return None, "translation (no source named)"
-    kind = "translation" if "translation" in kinds else "teaser" if "teaser" in kinds else "near_duplicate"
-    return True, kind
-
-
-def to_article(a: dict) -> Article:
-    return Article(
-        url=a.get("url") or f"https://{a['outlet']}/{a['id']}.html",
-        title=a["title"],
-        outlet=a["outlet"],
-        lead=a.get("lead"),
-        body=list(a["body"]),
-        published=datetime.fromisoformat(a["published"]) if a.get("published") else None,
-        language=a.get("language") or "vi",
-        source_attribution=a.get("source_attribution"),
-        translated_from=a.get("translated_from"),
-    )
-
-
-def stories(articles: list[dict], seed: int) -> dict[str, int]:
+def stories(articles: list[Group], seed: int) -> dict[str, int]:
     """Store the articles in a shuffled order into a fresh archive; article id -> story id."""
-    order = list(articles)
-    random.Random(seed).shuffle(order)
     with tempfile.TemporaryDirectory() as tmp:
         arch = Archive(f"sqlite:///{tmp}/eval.sqlite3")
         try:
-            ids = {a["id"]: arch.store(to_article(a), ON).article_id for a in order}
+            ids = {a["id"]: arch.store(Article(**article_fields(a)), ON).article_id for a in shuffled(articles, seed)}
             with arch.sessions() as session:
-                from storage import models as m
-
-                story_of = dict(session.execute(archive_module.select(m.Article.id, m.Article.story_id)).all())
+                story_of = dict(session.execute(select(m.Article.id, m.Article.story_id)).all())
         finally:
             arch.close()
     return {aid: story_of[row] for aid, row in ids.items()}
 
 
-def containment_true(a: dict, b: dict) -> float:
+def containment_true(a: Group, b: Group) -> float:
     """Exact 5-word shingle containment of the smaller text in the larger (for the report only)."""
     sets = []
     for art in (a, b):
@@ -134,50 +62,23 @@ def containment_true(a: dict, b: dict) -> float:
     return len(small & large) / len(small) if small else 0.0
 
 
-def evaluate(articles: list[dict], orders: int = 3, verbose: bool = False) -> dict[str, dict]:
-    """Counts per scope (A, B, all) summed over the orders, plus per-kind and partial-overlap tallies."""
-    scopes: dict[str, Counts] = defaultdict(Counts)
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    errors: Counter = Counter()
+def evaluate(articles: list[Group], orders: int = 3, verbose: bool = False) -> dict[str, dict]:
+    """Counts per scope (A, B, cross, all) summed over the orders, plus per-kind tallies."""
+    tally = Tally()
     for seed in range(orders):
-        story = stories(articles, seed)
-        for a, b in itertools.combinations(articles, 2):
-            gold, kind = truth(a, b)
-            predicted = story[a["id"]] == story[b["id"]]
-            kinds[kind][predicted] += 1
-            if gold is None:
-                continue
-            scope = a["half"] if a["half"] == b["half"] else "cross"
-            for name in (scope, "all"):
-                scopes[name].add(gold, predicted)
-            if gold != predicted:
-                errors[(a["id"], b["id"], kind, "FN" if gold else "FP")] += 1
+        tally.add(articles, stories(articles, seed))
     if verbose:
         by_id = {a["id"]: a for a in articles}
-        for (x, y, kind, what), n in sorted(errors.items()):
+        for (x, y, kind, what), n in sorted(tally.errors.items()):
             est = fingerprint("\n\n".join([by_id[x].get("lead") or "", *by_id[x]["body"]])).containment(
                 fingerprint("\n\n".join([by_id[y].get("lead") or "", *by_id[y]["body"]]))
             )
             true = containment_true(by_id[x], by_id[y])
             print(f"  {what} {x} ~ {y} ({kind}) in {n}/{orders} orders: est {est:.2f} true {true:.2f}")
-    return {
-        "scopes": {k: vars_of(c) for k, c in scopes.items()},
-        "kinds": {k: {"merged": v[True], "apart": v[False]} for k, v in kinds.items()},
-    }
+    return tally.result()
 
 
-def vars_of(c: Counts) -> dict:
-    return {
-        "tp": c.tp,
-        "fp": c.fp,
-        "fn": c.fn,
-        "tn": c.tn,
-        "precision": round(c.precision, 3),
-        "recall": round(c.recall, 3),
-    }
-
-
-def similarity_table(articles: list[dict]) -> None:
+def similarity_table(articles: list[Group]) -> None:
     """Estimated and true containment of every same-group pair and of every look-alike pair."""
     fps = {a["id"]: fingerprint("\n\n".join([a.get("lead") or "", *a["body"]])) for a in articles}
     rows = []
@@ -200,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     if args.threshold is not None:
-        archive_module.NEAR_CONTAINMENT = args.threshold
+        matching.NEAR_CONTAINMENT = args.threshold
     articles = load(args.groups)
     if args.half:
         articles = [a for a in articles if a["half"] == args.half]
@@ -210,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = len({a["group"] for a in articles})
     print(
         f"{len(articles)} articles in {groups} groups, {args.orders} orders,",
-        f"threshold {archive_module.NEAR_CONTAINMENT}",
+        f"threshold {matching.NEAR_CONTAINMENT}",
     )
     for scope in ("A", "B", "cross", "all"):
         if scope in result["scopes"]:

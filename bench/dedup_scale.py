@@ -37,7 +37,8 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import and_, insert, or_, select, text  # noqa: E402
 
-from newsmon.core.records import Article, Relevance  # noqa: E402
+from newsmon.core.records import Article, Relevance, StoreStatus  # noqa: E402
+from newsmon.core.time import utcnow  # noqa: E402
 from storage import models as m  # noqa: E402
 from storage.archive import Archive, StoreResult  # noqa: E402
 from storage.dedup import fingerprint  # noqa: E402
@@ -126,13 +127,13 @@ class Generator:
 
 
 class Timed:
-    """Wraps Archive._dedup to add up the time of the dedup checks."""
+    """Wraps the archive's dedup check (`archive.matcher.verdict`) to add up the time it takes."""
 
     def __init__(self, archive: Archive) -> None:
-        self.inner = archive._dedup
+        self.inner = archive.matcher.verdict
         self.total = 0.0
         self.calls = 0
-        archive._dedup = self  # type: ignore[method-assign]
+        archive.matcher.verdict = self  # type: ignore[method-assign]
 
     def __call__(self, *args: object, **kwargs: object) -> object:
         t0 = time.perf_counter()
@@ -156,7 +157,7 @@ def fast_store(archive: Archive, items: list[tuple[Article, Relevance, None]]) -
             t0 = time.perf_counter()
             fp = fingerprint(art.text, "\n".join(art.body))
             fp_s += time.perf_counter() - t0
-            verdict, _ = archive._dedup(session, fp, art)
+            verdict, _ = archive.matcher.verdict(session, fp, art)
             article_id = conn.execute(
                 insert(m.Article).returning(m.Article.id),
                 {
@@ -175,15 +176,16 @@ def fast_store(archive: Archive, items: list[tuple[Article, Relevance, None]]) -
                     "topics": [],
                     "matched_terms": {},
                     "version": 1,
-                    "first_seen": m.utcnow(),
-                    "updated_at": m.utcnow(),
+                    "first_seen": utcnow(),
+                    "updated_at": utcnow(),
                     "relevance_score": 0.0,
                 },
             ).scalar_one()
             conn.execute(insert(m.Signature), {"article_id": article_id, "minhash": fp.to_bytes()})
             rows = [{"article_id": article_id, "band": b, "bucket": k} for b, k in fp.buckets()]
             conn.execute(insert(m.LshBand), rows)
-            out.append(StoreResult("duplicate" if verdict.duplicate_of else "new", article_id, verdict))
+            status = StoreStatus.DUPLICATE if verdict.duplicate_of else StoreStatus.NEW
+            out.append(StoreResult(status, article_id, verdict))
     return out, fp_s
 
 
@@ -209,7 +211,8 @@ def bucket_report(archive: Archive) -> dict[str, object]:
             .all()
         )
         total = conn.execute(text("SELECT COUNT(*) FROM lsh_bands")).scalar()
-    return {"lsh_rows": total, "largest_buckets": rows, "frequent_skipped_in_process": len(archive._frequent_buckets)}
+    skipped = len(archive.matcher.frequent_buckets)
+    return {"lsh_rows": total, "largest_buckets": rows, "frequent_skipped_in_process": skipped}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="bulk path: the real check (Archive._dedup) and Core inserts of the article, signature and "
+        help="bulk path: the real check (archive.matcher.verdict) and Core inserts of the article, signature and "
         "band rows, one transaction per batch; no search index, raw page or story rows",
     )
     args = parser.parse_args(argv)

@@ -315,7 +315,7 @@ def _dateparser_fallback(text: str, fetched_at: datetime | None) -> datetime | N
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
     try:
-        value = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+        value = dateparser.parse(text, settings=settings)
     except Exception:  # dateparser raises a zoo of errors on odd input
         return None
     if value is None:

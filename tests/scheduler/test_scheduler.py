@@ -7,13 +7,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from scheduler import jobs
 from tests.conftest import ROOT, run_cli
+from tests.e2e.faultserver import FaultServer, gated_case, write_config
 
 pytestmark = pytest.mark.e2e
 
@@ -77,7 +80,7 @@ def test_daemon_runs_a_scheduled_crawl_and_stops_on_sigterm(tmp_path: Path, mirr
     assert "daemon stopped" in log.read_text()
 
 
-# ---- groups, adaptive jobs, health policy -----------------------------------------------------------------
+# ---- groups and adaptive jobs -----------------------------------------------------------------------------
 def test_schedule_add_with_group_and_adaptive(tmp_path: Path, db_url: str) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[groups]\nsouth = ["tuoitre", "vnexpress"]\n', encoding="utf-8")
@@ -92,56 +95,10 @@ def test_schedule_add_with_group_and_adaptive(tmp_path: Path, db_url: str) -> No
     assert bad.returncode == 2 and "unknown group 'north'" in bad.stderr
 
 
-def test_backoff_grows_exponentially_and_is_capped() -> None:
-    from crawler.run.health import HealthPolicy, backoff_seconds
-
-    policy = HealthPolicy(backoff_after=2, backoff_base_s=600, backoff_max_s=3000)
-    assert [backoff_seconds(n, policy) for n in range(1, 6)] == [None, 600, 1200, 2400, 3000]
-
-
-def test_polling_interval_adapts_within_bounds() -> None:
-    from crawler.run.health import HealthPolicy, next_interval
-
-    policy = HealthPolicy(poll_default_s=1000, poll_min_s=300, poll_max_s=2000)
-    assert next_interval(None, 10, 9, policy) == 500  # mostly new: sooner
-    assert next_interval(400, 10, 10, policy) == 300  # never below the minimum
-    assert next_interval(1000, 10, 0, policy) == 1500  # nothing new: later
-    assert next_interval(1800, 10, 0, policy) == 2000  # never above the maximum
-    assert next_interval(1000, 10, 3, policy) == 1000  # in between: unchanged
-    assert next_interval(1000, 0, 0, policy) == 1000  # nothing listed: no evidence
-
-
-def test_failing_outlet_is_backed_off_then_skipped_unless_forced(archive: Any) -> None:
-    from crawler.run.health import HealthPolicy, OutletOutcome, eligible, record_outcomes
-
-    policy = HealthPolicy(backoff_after=2, backoff_base_s=600)
-    broken = OutletOutcome("broken.vn", pages=0, errors=3, last_error="feed https://broken.vn/rss: 500")
-    healthy = OutletOutcome("fine.vn", pages=5, stored=2, listed=4, new=4)
-    record_outcomes(archive, [broken, healthy], policy)
-    assert eligible(archive, ["broken.vn", "fine.vn"])[0] == ["broken.vn", "fine.vn"]  # one failure: no backoff yet
-    record_outcomes(archive, [broken], policy)
-    chosen, skipped = eligible(archive, ["broken.vn", "fine.vn"])
-    assert chosen == ["fine.vn"] and skipped[0].name == "broken.vn" and "backed off until" in skipped[0].reason
-    assert eligible(archive, ["broken.vn"], force=True)[0] == ["broken.vn"]
-    # adaptive: fine.vn was just crawled, so it is not due; an interrupted run does not count as a failure
-    assert eligible(archive, ["fine.vn"], due_only=True)[0] == []
-    record_outcomes(archive, [OutletOutcome("fine.vn", errors=2)], policy, interrupted=True)
-    states = archive.outlet_states(["broken.vn", "fine.vn"])
-    assert states["broken.vn"].consecutive_failures == 2 and states["fine.vn"].consecutive_failures == 0
-    assert states["fine.vn"].poll_interval_s == policy.poll_default_s // 2  # all four listed links were new
-    record_outcomes(archive, [OutletOutcome("broken.vn", pages=3, stored=1)], policy)
-    assert archive.outlet_states(["broken.vn"])["broken.vn"].backoff_until is None  # one success clears it
-
-
 # ---- stopping: a crawl the daemon stops is 'interrupted'; a killed one is marked failed by the parent -------
-def _fault_setup(tmp_path: Path, case: str) -> tuple[Any, Path, str]:
-    import threading
-
-    from tests.faultserver import FaultServer, write_config
-    from tests.test_faults import _gated
-
+def _fault_setup(tmp_path: Path, case: str) -> tuple[FaultServer, Path, str]:
     server = FaultServer()
-    server.extra[case] = _gated(2)
+    server.extra[case] = gated_case(2)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     config = write_config(tmp_path / "config.toml", [case])
     return server, config, f"sqlite:///{tmp_path / 'archive.sqlite3'}"
@@ -189,10 +146,6 @@ def test_daemon_sigterm_during_a_crawl_stops_it_gracefully(tmp_path: Path) -> No
 
 
 def test_killed_child_crawl_is_marked_failed_by_the_parent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
-    from scheduler import jobs
-
     server, config, db = _fault_setup(tmp_path, "killedchild")
     monkeypatch.setenv("NEWSMON_DB", db)
     monkeypatch.setenv("NEWSMON_CONFIG", str(config))
