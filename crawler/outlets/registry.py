@@ -8,19 +8,28 @@ Outlets that share one CMS share its markup: `crawler/outlets/families/<family>.
 family's layouts and defaults, and an outlet says `family = "vccorp"`. The outlet's own fields win;
 an outlet layout with the same name as a family layout changes only the keys it sets (plus
 `extra_remove`, appended to the family's boilerplate list), so per-outlet differences stay data.
+
+The registry is also the table of outlet names the cleaner credits by (`outlet_names`): every
+profile's names, and `press.toml`, the outlets cited in articles that are not crawled (TTXVN, VOV ...).
+README.md in this folder explains each profile.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsmon.core.outlets import NEWSPAPER_WORD, KnownOutlet, OutletNames
+
 BUILTIN_DIR = Path(__file__).parent
 FAMILY_DIR = BUILTIN_DIR / "families"
+PRESS_FILE = BUILTIN_DIR / "press.toml"  # cited outlets without a crawl profile: names only
 
 
 class ProfileError(ValueError):
@@ -49,6 +58,10 @@ class Layout:
 class OutletProfile:
     name: str  # the outlet's main domain, also its id: "dantri.com.vn"
     display_name: str = ""
+    # Short names and spellings that certainly mean this outlet in a credit or byline ("TTO",
+    # "Tuổi Trẻ Online"); its display name (without "Báo"), id and domains count as weaker evidence.
+    aliases: list[str] = field(default_factory=list)
+    translates: bool = False  # publishes machine translations of other outlets' articles (vietnam.vn)
     family: str | None = None  # CMS family whose layouts and defaults this outlet uses
     domains: list[str] = field(default_factory=list)
     # Other places the outlet's pages now live, as URL prefixes ("https://tuoitre.vn/nld/" after a merger);
@@ -68,10 +81,8 @@ class OutletProfile:
     pagination: str | None = None  # regex of listing pagination links to follow
     max_listing_pages: int = 3
     feed_date_order: str = "auto"  # "us-local" for feeds with M/D/Y dates in local time (tuoitre)
-    lead_prefix: str | None = None  # regex of the outlet's prefix on leads, e.g. "(Dân trí) - "
     layouts: list[Layout] = field(default_factory=list)
-    notes: str = ""
-    source_file: str = ""
+    source_file: str = ""  # where the profile was read, for error messages
     _article_re: re.Pattern[str] | None = None
     _exclude_res: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -124,6 +135,17 @@ class OutletProfile:
         if not self.owns(url) or any(p.search(url) for p in self._exclude_res):
             return False
         return bool(self._article_re.search(url)) if self._article_re else True
+
+    def known_outlet(self) -> KnownOutlet:
+        """This outlet as named in text: its display name without "Báo", its aliases and other names."""
+        name = NEWSPAPER_WORD.sub("", self.display_name) or self.name
+        return KnownOutlet(
+            name=name,
+            domain=self.name,
+            aliases=tuple(self.aliases),
+            derived=(name, self.name, *self.domains),
+            translates=self.translates,
+        )
 
 
 def _without_www(url: str) -> str:
@@ -189,6 +211,8 @@ def profile_from_dict(data: dict[str, Any], source: str = "") -> OutletProfile:
             layouts.append(Layout(**{"name": raw.pop("name", f"layout{i + 1}"), **raw}))
         except TypeError as exc:
             raise ProfileError(f"{source}: layout of {name}: {exc}") from None
+    if isinstance(data.get("aliases"), str):  # one alias written without brackets
+        data["aliases"] = [data["aliases"]]
     known = set(OutletProfile.__dataclass_fields__) - {"_article_re", "_exclude_res"}
     unknown = set(data) - known
     if unknown:
@@ -197,6 +221,26 @@ def profile_from_dict(data: dict[str, Any], source: str = "") -> OutletProfile:
     if not (profile.feeds or profile.sitemaps or profile.sections or profile.search):
         raise ProfileError(f"{source}: outlet {name} needs at least one feed, sitemap, section or search URL")
     return profile
+
+
+def load_press_file(path: Path = PRESS_FILE) -> list[KnownOutlet]:
+    """Outlets that are cited but not crawled: `[[outlet]]` tables of name, display_name, aliases."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ProfileError(f"{path}: {exc}") from None
+    press: list[KnownOutlet] = []
+    for raw in data.get("outlet", []):
+        unknown = set(raw) - {"name", "display_name", "aliases", "translates"}
+        if unknown or "name" not in raw:
+            raise ProfileError(f"{path}: press outlet {raw.get('name')!r}: needs a name; unknown: {sorted(unknown)}")
+        press.append(KnownOutlet(
+            name=raw.get("display_name") or raw["name"],
+            domain=raw["name"],
+            aliases=tuple(raw.get("aliases", ())),
+            translates=bool(raw.get("translates", False)),
+        ))
+    return press
 
 
 def load_profile_file(path: Path) -> list[OutletProfile]:
@@ -213,15 +257,17 @@ class Registry:
 
     def __init__(self, profiles: list[OutletProfile]) -> None:
         self._profiles = {p.name: p for p in profiles}
+        self._names: OutletNames | None = None
 
     @classmethod
     def builtin(cls, extra: list[OutletProfile] | None = None) -> Registry:
         profiles: list[OutletProfile] = []
         for path in sorted(BUILTIN_DIR.glob("*.toml")):
-            profiles.extend(load_profile_file(path))
+            if path != PRESS_FILE:
+                profiles.extend(load_profile_file(path))
         return cls(profiles + (extra or []))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[OutletProfile]:
         return iter(self._profiles.values())
 
     def __len__(self) -> int:
@@ -243,3 +289,22 @@ class Registry:
         """The outlet a URL belongs to; a URL-prefix owner (a merged paper) beats the host's own outlet."""
         best = max(self._profiles.values(), key=lambda p: p.ownership(url), default=None)
         return best if best is not None and best.ownership(url) > 0 else None
+
+    def outlet_names(self) -> OutletNames:
+        """The names credits and bylines are recognised by: every profile here (the user's included),
+        then the cited outlets of `press.toml`. Built once per registry (its profiles never change)."""
+        if self._names is None:
+            self._names = OutletNames([*(p.known_outlet() for p in self), *load_press_file()])
+        return self._names
+
+
+@cache
+def builtin_outlet_names() -> OutletNames:
+    """The built-in outlets' names, read once: what the cleaner uses when it is given none.
+
+    A broken profile file must not break cleaning: the press list alone is used then.
+    """
+    try:
+        return Registry.builtin().outlet_names()
+    except (ProfileError, OSError):
+        return OutletNames(load_press_file())

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 
-from crawler.clean.textclean import finalize
+from crawler.clean import finalize
 from crawler.extract.page import extract_page
 from crawler.outlets.registry import OutletProfile, Registry
 from newsmon.core.dates import LOCAL_TZ

@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.outlets.registry import ProfileError, Registry, load_profile_file, profile_from_dict
+from crawler.outlets.registry import ProfileError, Registry, load_press_file, load_profile_file, profile_from_dict
 
 
 def test_builtin_registry_has_the_sample_outlets() -> None:
@@ -42,3 +42,21 @@ def test_user_profile_needs_a_source_and_known_fields(tmp_path) -> None:  # type
     )
     (profile,) = load_profile_file(path)
     assert profile.layouts[0].title == ["h1"] and profile.domains == ["example.vn"]
+
+
+def test_profile_names_for_credits() -> None:
+    profile = profile_from_dict(
+        {"name": "baoquangninh.vn", "display_name": "Báo Quảng Ninh", "aliases": "BQN", "translates": True,
+         "feeds": ["https://baoquangninh.vn/rss"]}
+    )
+    known = profile.known_outlet()
+    assert (known.name, known.domain, known.aliases, known.translates) == ("Quảng Ninh", "baoquangninh.vn", ("BQN",), True)
+    assert known.derived == ("Quảng Ninh", "baoquangninh.vn", "baoquangninh.vn")
+    with pytest.raises(ProfileError, match="unknown field"):  # read by nothing, so no longer a field
+        profile_from_dict({"name": "example.vn", "feeds": ["https://example.vn/rss"], "lead_prefix": "^x"})
+
+
+def test_press_list_is_names_only() -> None:
+    press = load_press_file()
+    assert press and all(o.aliases and not o.derived for o in press)
+    assert "vnanet.vn" not in Registry.builtin().names()  # never read as a crawl profile

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
-from crawler.clean.textclean import clean_text, finalize, is_teaser, source_name, strip_outlet_prefix
+from crawler.clean import clean_text, finalize, is_teaser, source_name, strip_outlet_prefix
+from crawler.outlets.registry import Registry, builtin_outlet_names, profile_from_dict
 from newsmon.core.dates import LOCAL_TZ
+from newsmon.core.outlets import OutletNames
 from newsmon.core.records import ExtractedPage
 from tests.conftest import run_cli
 
@@ -404,3 +406,45 @@ def test_czech_furniture_is_recognised() -> None:
 def test_self_credit_is_not_a_source(url: str, credit: str, expected: str | None) -> None:
     body = ["Thành phố sẽ tiếp tục đầu tư cho hạ tầng số trong giai đoạn tới, theo kế hoạch đã được duyệt."]
     assert finalize(_page(url=url, body=body, source_attribution=credit)).source_attribution == expected
+
+
+# --- outlet names come from the registry: the user's config outlets count like built-in ones -------
+
+def _config_names(**fields: Any) -> OutletNames:
+    """The names a crawl passes the cleaner when the user's config adds Báo Quảng Ninh."""
+    outlet = {"name": "baoquangninh.vn", "display_name": "Báo Quảng Ninh", "feeds": ["https://baoquangninh.vn/rss"]}
+    return Registry.builtin([profile_from_dict({**outlet, **fields}, "config.toml")]).outlet_names()
+
+
+def test_config_outlet_aliases_are_credits() -> None:
+    names = _config_names(aliases=["BQN", "baoquangninh.vn"])
+    body = ["Tỉnh đưa vào vận hành trung tâm điều hành thông minh, kết nối dữ liệu của mọi sở ngành.", "Theo BQN"]
+    assert finalize(_page(url="https://tuoitre.vn/a.htm", body=body)).source_attribution == "BQN"  # unknown
+    assert finalize(_page(url="https://tuoitre.vn/a.htm", body=body), names).source_attribution == "Quảng Ninh"
+    assert finalize(_page(url="https://baoquangninh.vn/a.html", body=body), names).source_attribution is None
+    lead = "(BQN) Tỉnh vừa khai trương trung tâm điều hành thông minh đầu tiên của vùng."
+    assert strip_outlet_prefix(lead) == (lead, None)  # undashed: only a known outlet counts
+    assert strip_outlet_prefix(lead, names) == (lead.removeprefix("(BQN) "), "BQN")
+    assert source_name("bqn", names) == "Quảng Ninh"
+    article = clean_text(f"Tỉnh khai trương trung tâm điều hành\n\n{lead}\n\n{body[0]}\n", names=names)
+    assert (article.lead, article.outlet) == (lead.removeprefix("(BQN) "), "baoquangninh.vn")
+
+
+def test_config_outlet_that_translates_marks_translations() -> None:
+    page = _page(
+        url="https://baoquangninh.vn/en/smart-centre.html",
+        title="Province opens a smart operations centre",
+        body=["The province opened its first smart operations centre, linking the data of every department."],
+    )
+    assert finalize(page, _config_names()).translated_from is None
+    assert finalize(page, _config_names(translates=True)).translated_from == "vi"
+
+
+def test_builtin_outlet_names_come_from_profiles_and_press_list() -> None:
+    names = builtin_outlet_names()
+    assert {o.domain for o in names.outlets} >= {"dantri.com.vn", "vnanet.vn", "vov.vn", "plo.vn"}
+    assert [o.domain for o in names.outlets if o.translates] == ["vietnam.vn"]
+    ttxvn, chinhphu = names.lookup("Thông tấn xã Việt Nam"), names.lookup("Chính phủ")
+    assert ttxvn is not None and (ttxvn.name, ttxvn.domain) == ("TTXVN", "vnanet.vn")
+    assert chinhphu is not None and chinhphu.domain == "baochinhphu.vn"  # a derived name ...
+    assert names.lookup("Chính phủ", aliases_only=True) is None  # ... is not an alias
