@@ -6,10 +6,12 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.outlets.registry import OutletProfile, Registry
+from newsmon.core.records import Article, Relevance
 from storage.archive import Archive, RunCounts
 
 log = logging.getLogger(__name__)
@@ -17,6 +19,12 @@ log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 200
 DISCOVERY_KINDS = frozenset({"feed", "sitemap", "listing", "search"})  # first word of the spider's error lines
 FLUSH_EVERY = 10  # write the counts to the run row every N events, so a killed crawl leaves its tally
+
+
+class TopicRules(Protocol):
+    """The topic rules a crawl judges articles by (crawler.relevance's topic set is one)."""
+
+    def evaluate(self, article: Article) -> Relevance: ...
 
 
 @dataclass
@@ -91,8 +99,7 @@ class CrawlContext:
     registry: Registry
     outlets: list[OutletProfile]
     stats: RunStats
-    topics: object  # crawler.relevance.topics.TopicSet
+    topics: TopicRules
     since: datetime | None = None
     max_articles: int | None = None
-    mirror: str | None = None
-    scheduled_articles: int = 0
+    scheduled_articles: int = 0  # article requests made so far, against max_articles

@@ -6,19 +6,22 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
-from newsmon.core.records import Article
+from crawler.context import TopicRules
+from newsmon.core.records import Article, RunStatus, StoreStatus, Trigger
 from newsmon.core.text import tidy_text
 from newsmon.core.time import LOCAL_TZ
 from storage.archive import Archive, RunCounts
+
+ERROR = "error"  # the outcome of a line that is no record, next to the StoreStatus values
 
 
 class IngestError(ValueError):
     """A record that cannot be ingested; the message names the line."""
 
 
-def record_to_article(data: dict[str, Any], line_no: int) -> Article:
+def record_to_article(data: object, line_no: int) -> Article:
+    """One parsed JSON line (any JSON value: it is checked here) as an Article."""
     if not isinstance(data, dict):
         raise IngestError(f"line {line_no}: not a JSON object")
     url, title = data.get("url"), data.get("title")
@@ -55,14 +58,15 @@ def record_to_article(data: dict[str, Any], line_no: int) -> Article:
     )
 
 
-def ingest_lines(lines: Iterable[str], archive: Archive, topics: Any) -> tuple[Counter[str], list[str]]:
+def ingest_lines(lines: Iterable[str], archive: Archive, topics: TopicRules) -> tuple[Counter[str], list[str]]:
     """Store each valid line; bad lines are reported and skipped, never abort the rest.
 
-    Returns how many records ended as new, duplicate, offtopic, updated, unchanged or error.
+    Returns how many records ended as each StoreStatus (new, duplicate, offtopic, updated, unchanged)
+    or as ERROR; the keys are plain strings, so `outcomes["new"]` reads the same count.
     """
     outcomes: Counter[str] = Counter()
     errors: list[str] = []
-    run_id = archive.start_run("ingest", [])
+    run_id = archive.start_run(Trigger.INGEST, [])
     for line_no, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -70,18 +74,18 @@ def ingest_lines(lines: Iterable[str], archive: Archive, topics: Any) -> tuple[C
             article = record_to_article(json.loads(line), line_no)
         except json.JSONDecodeError as exc:
             errors.append(f"line {line_no}: not JSON ({exc.msg})")
-            outcomes["error"] += 1
+            outcomes[ERROR] += 1
             continue
         except IngestError as exc:
             errors.append(str(exc))
-            outcomes["error"] += 1
+            outcomes[ERROR] += 1
             continue
         outcomes[archive.store(article, topics.evaluate(article), run_id=run_id).status] += 1
     counts = RunCounts(
-        new_articles=outcomes["new"],
-        duplicates=outcomes["duplicate"],
-        offtopic=outcomes["offtopic"],
-        errors=outcomes["error"],
+        new_articles=outcomes[StoreStatus.NEW],
+        duplicates=outcomes[StoreStatus.DUPLICATE],
+        offtopic=outcomes[StoreStatus.OFFTOPIC],
+        errors=outcomes[ERROR],
     )
-    archive.finish_run(run_id, "completed", counts, errors)
+    archive.finish_run(run_id, RunStatus.COMPLETED, counts, errors)
     return outcomes, errors

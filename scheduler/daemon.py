@@ -12,6 +12,8 @@ from datetime import datetime
 from types import FrameType
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -34,6 +36,8 @@ class ScheduleError(ValueError):
 
 @dataclass(slots=True)
 class ScheduledJob:
+    """A stored crawl job, as `schedule list` and `status` show it."""
+
     id: str
     cron: str
     outlets: list[str]
@@ -120,6 +124,7 @@ def add_job(
 
 
 def list_jobs(archive: Archive) -> list[ScheduledJob]:
+    """The stored jobs; the cron text comes back from the job's name (the trigger does not keep it)."""
     with _Paused(archive) as scheduler:
         out = []
         for job in scheduler.get_jobs():
@@ -138,13 +143,12 @@ def list_jobs(archive: Archive) -> list[ScheduledJob]:
         return out
 
 
-def _next_run(job: object) -> datetime | None:
+def _next_run(job: Job) -> datetime | None:
+    """When the job fires next; APScheduler 3 leaves the slot unset until a started scheduler holds the job."""
     return getattr(job, "next_run_time", None)
 
 
 def remove_job(archive: Archive, job_id: str) -> None:
-    from apscheduler.jobstores.base import JobLookupError
-
     with _Paused(archive) as scheduler:
         try:
             scheduler.remove_job(job_id)

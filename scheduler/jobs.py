@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 
+from newsmon.core.records import Trigger
 from storage.archive import Archive
 
 log = logging.getLogger(__name__)
@@ -28,15 +29,16 @@ _refusing = threading.Event()
 def crawl_command(
     db_url: str,
     outlets: list[str],
-    trigger: str,
+    trigger: Trigger,
     config: str | None = None,
     groups: list[str] | None = None,
     adaptive: bool = False,
 ) -> list[str]:
+    """The `python -m newsmon ... crawl` command line of one scheduled crawl."""
     cmd = [sys.executable, "-m", "newsmon", "--db", db_url]
     if config:
         cmd += ["--config", config]
-    cmd += ["crawl", "--trigger", trigger]
+    cmd += ["crawl", "--trigger", str(trigger)]
     for outlet in outlets:
         cmd += ["--outlet", outlet]
     for group in groups or []:
@@ -59,7 +61,7 @@ def run_scheduled_crawl(
 ) -> int:
     """The APScheduler job: one crawl in a child process. Returns the child's exit code."""
     db_url = os.environ["NEWSMON_DB"]  # set by the daemon; jobs carry no database of their own
-    cmd = crawl_command(db_url, outlets or [], "schedule", os.environ.get("NEWSMON_CONFIG"), groups, adaptive)
+    cmd = crawl_command(db_url, outlets or [], Trigger.SCHEDULE, os.environ.get("NEWSMON_CONFIG"), groups, adaptive)
     with _children_lock:
         if _refusing.is_set():
             log.info("daemon stopping: not starting %s", " ".join(cmd[3:]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from lxml import etree
 
@@ -12,6 +13,7 @@ from newsmon.core.dates import parse_date, parse_feed_date
 
 MAX_FEED_BYTES = 20_000_000
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.DOTALL | re.IGNORECASE)
+SitemapKind = Literal["index", "urlset"]  # a sitemap index lists sitemaps, a urlset lists pages
 
 
 @dataclass(slots=True)
@@ -51,6 +53,8 @@ def _root(body: bytes) -> etree._Element:
 
 
 def _local(tag: object) -> str:
+    """The lower-case local name of an element's tag; "" for processing instructions and entities,
+    whose `tag` is not a string but the factory function that made them."""
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
 
 
@@ -86,7 +90,7 @@ def parse_feed(body: bytes, *, date_order: str = "auto") -> list[Entry]:
     return entries
 
 
-def parse_sitemap(body: bytes) -> tuple[str, list[Entry]]:
+def parse_sitemap(body: bytes) -> tuple[SitemapKind, list[Entry]]:
     """('index', sitemaps) or ('urlset', pages), with lastmod or news:publication_date as the date."""
     root = _root(body)
     kind = _local(root.tag)

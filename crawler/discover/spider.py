@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote_plus
 
 import scrapy
 from scrapy.http import Response, TextResponse
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
@@ -26,11 +26,16 @@ from crawler.discover.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.outlets.registry import OutletProfile
 from newsmon.core.records import FetchedPage
 from newsmon.core.time import utcnow
-from storage.urls import canonical_key
+from newsmon.core.urls import canonical_key
 
 MAX_SITEMAP_DEPTH = 2
 DEFAULT_SEARCH_QUERIES = ("chuyển đổi số", "chính phủ số", "ASOCIO")
 log = logging.getLogger(__name__)
+
+# What a request is for; the discovery kinds start the spider's error lines (crawler.context.DISCOVERY_KINDS).
+Kind = Literal["feed", "sitemap", "listing", "search", "article"]
+PRIORITY: dict[Kind, int] = {"article": 10, "feed": 5, "sitemap": 1, "listing": 0, "search": 0}
+Callback = Callable[[Response], Iterator[scrapy.Request | FetchedPage]]
 
 
 class OutletSpider(scrapy.Spider):
@@ -73,13 +78,13 @@ class OutletSpider(scrapy.Spider):
                     url = profile.search.format(query=quote_plus(words))
                     yield self._request(url, profile, "search", self.parse_listing, page=1)
 
-    def _request(self, url: str, profile: OutletProfile, kind: str, callback: Any, **meta: Any) -> scrapy.Request:
+    def _request(self, url: str, profile: OutletProfile, kind: Kind, callback: Callback, **meta: Any) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=callback,
             errback=self.on_error,
             meta={"outlet": profile.name, "kind": kind, **meta},
-            priority={"article": 10, "listing": 0, "search": 0, "feed": 5, "sitemap": 1}.get(kind, 0),
+            priority=PRIORITY[kind],
         )
 
     def _profile(self, response: Response) -> OutletProfile:
@@ -141,7 +146,7 @@ class OutletSpider(scrapy.Spider):
         since = self.context.since
         return since is not None and published is not None and published < since
 
-    def _articles(self, entries: Iterable[Entry], profile: OutletProfile, via: str) -> Iterator[scrapy.Request]:
+    def _articles(self, entries: Iterable[Entry], profile: OutletProfile, via: Kind) -> Iterator[scrapy.Request]:
         """Requests for listed articles that are new: not too old, not archived, not scheduled already."""
         fresh: dict[str, Entry] = {}
         listed: dict[str, str] = {}  # URL to fetch -> URL as listed, when the outlet moved
@@ -160,7 +165,7 @@ class OutletSpider(scrapy.Spider):
             return
         known = self.context.archive.known_urls([e.url for e in fresh.values()] + list(listed.values()))
         for target in (t for t in listed if t in known):  # stored before: its old address becomes an alias now
-            self._record_aliases(target, None)
+            self._record_aliases(target)
         known |= {target for target, source in listed.items() if source in known}
         new_count = sum(e.url not in known for e in fresh.values())
         self.context.stats.listed(profile.name, len(fresh), new_count)  # adaptive polling
@@ -189,7 +194,7 @@ class OutletSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self.context.stats.error(f"article {response.url}: not an HTML page", profile.name)
             return
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
         # Redirect hops (real URLs: the mirror restores them) and a moved outlet's old address are stored
         # as keys of the article in the same transaction as the article itself.
         aliases = self._aliases.pop(response.url, set()) | set(response.meta.get("redirect_urls", []))
@@ -207,14 +212,18 @@ class OutletSpider(scrapy.Spider):
             aliases=sorted(aliases),
         )
 
-    def _record_aliases(self, url: str, article_id: int | None) -> None:
-        """Store the pending aliases of `url`, an article stored before (fetched ones carry theirs)."""
+    def _record_aliases(self, url: str) -> None:
+        """Store the pending aliases of `url`, an article stored in an earlier run or by another process.
+
+        Fetched articles carry their aliases into their own transaction (FetchedPage.aliases); this path
+        is for the old address of an article that is not fetched again. Unknown URLs are a no-op.
+        """
         aliases = self._aliases.pop(url, None)
         if not aliases:
             return
         try:
-            self.context.archive.add_aliases(url, aliases, article_id)
-        except (IntegrityError, SQLAlchemyError) as exc:  # a race with another process is harmless
+            self.context.archive.add_aliases(url, aliases)
+        except SQLAlchemyError as exc:  # a race with another process (IntegrityError) is harmless
             log.warning("cannot record aliases of %s: %s", url, exc)
 
     def closed(self, reason: str) -> None:
@@ -222,12 +231,12 @@ class OutletSpider(scrapy.Spider):
         sitemap shortcut; the start time is stored, so shards changed during this crawl count as new."""
         ctx = self.context
         for url in list(self._aliases):  # aliases of articles stored before their old address was listed
-            self._record_aliases(url, None)
+            self._record_aliases(url)
         if reason != "finished":
             return
         if ctx.max_articles is not None and ctx.scheduled_articles >= ctx.max_articles:
             return
-        errors = getattr(ctx.stats, "per_outlet_errors", {})
+        errors = ctx.stats.per_outlet_errors
         done = [p.name for p in ctx.outlets if not errors.get(p.name)]
         try:
             ctx.archive.mark_complete_crawl(done, self._started_at)

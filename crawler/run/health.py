@@ -2,19 +2,40 @@
 
 Kept as small pure functions (tested directly) plus two archive-facing helpers the crawl runner calls:
 `eligible` before a crawl (who is backed off, who is not due) and `record_outcomes` after it.
+The archive is typed by the `HealthStore` protocol, not imported: the config loads `HealthPolicy` on
+every command, and `storage.archive` takes seconds to import (SQLAlchemy, datasketch, scipy).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from newsmon.core.time import utcnow
 
-if TYPE_CHECKING:  # the config imports this module: keep it light
-    from storage.archive import Archive
 
+class OutletState(Protocol):
+    """The health fields of one outlet's row (storage.models.Outlet) that the policy reads."""
+
+    @property
+    def consecutive_failures(self) -> int: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def backoff_until(self) -> datetime | None: ...
+    @property
+    def poll_interval_s(self) -> int | None: ...
+    @property
+    def next_due_at(self) -> datetime | None: ...
+
+
+class HealthStore(Protocol):
+    """Where outlet health is read and written (storage.archive.Archive)."""
+
+    def outlet_states(self, names: Iterable[str]) -> Mapping[str, OutletState]: ...
+    def save_outlet_state(self, name: str, **values: object) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +93,21 @@ def next_interval(current: int | None, listed: int, new: int, policy: HealthPoli
     return max(policy.poll_min_s, min(policy.poll_max_s, interval))
 
 
+def is_backed_off(state: OutletState, now: datetime) -> bool:
+    """The outlet failed often enough that it is not crawled before `backoff_until`."""
+    return state.backoff_until is not None and state.backoff_until > now
+
+
 @dataclass(slots=True)
 class Skipped:
+    """An outlet left out of a run, and why (for the run's error log and the CLI)."""
+
     name: str
     reason: str
 
 
 def eligible(
-    archive: Archive,
+    archive: HealthStore,
     names: list[str],
     *,
     force: bool = False,
@@ -89,14 +117,16 @@ def eligible(
     """Outlets to crawl now, and the ones left out: backed off (unless forced) or not due yet (adaptive)."""
     now = now or utcnow()
     states = archive.outlet_states(names)
-    chosen, skipped = [], []
+    chosen: list[str] = []
+    skipped: list[Skipped] = []
     for name in names:
         state = states[name]
-        if not force and state.backoff_until and state.backoff_until > now:
+        backoff = state.backoff_until if is_backed_off(state, now) else None
+        if backoff and not force:
             skipped.append(
                 Skipped(
                     name,
-                    f"backed off until {state.backoff_until.isoformat(timespec='seconds')} after "
+                    f"backed off until {backoff.isoformat(timespec='seconds')} after "
                     f"{state.consecutive_failures} failed runs (last error: {state.last_error})",
                 )
             )
@@ -108,7 +138,7 @@ def eligible(
 
 
 def record_outcomes(
-    archive: Archive,
+    archive: HealthStore,
     outcomes: list[OutletOutcome],
     policy: HealthPolicy,
     *,

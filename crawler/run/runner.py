@@ -14,19 +14,25 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import FrameType
 from typing import Any
 
-from scrapy import signals
-from scrapy.crawler import CrawlerProcess
-from scrapy.logformatter import LogFormatter
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.http import Response
+from scrapy.logformatter import LogFormatter, LogFormatterResult
 from sqlalchemy.exc import SQLAlchemyError
+from twisted.python.failure import Failure
 
-from crawler.context import CrawlContext, RunStats
+from crawler.context import CrawlContext, RunStats, TopicRules
 from crawler.discover.spider import OutletSpider
 from crawler.fetch.settings import crawl_settings
 from crawler.outlets.registry import OutletProfile, Registry
 from crawler.run.health import HealthPolicy, OutletOutcome, Skipped, eligible, record_outcomes
 from newsmon.core.logs import set_context as set_log_context
+from newsmon.core.records import RunStatus, Trigger
 from storage.archive import Archive
 from storage.leases import DEFAULT_TTL, Leases, Renewer, make_holder, outlet_lease
 
@@ -35,14 +41,16 @@ log = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class CrawlOptions:
+    """What to crawl and how; logging is configured by the caller (newsmon.core.logs)."""
+
     outlets: list[OutletProfile]
     registry: Registry
-    topics: object
+    topics: TopicRules
     mirror: str | None = None
     since: datetime | None = None
     max_articles: int | None = None
-    trigger: str = "manual"
-    log_file: str | None = None  # kept for callers; logging is configured by the CLI (newsmon.core.logs)
+    trigger: Trigger = Trigger.MANUAL
+    log_file: str | None = None  # unused (the CLI configures logging): remove with newsmon/cli/crawl.py's log_file=
     progress: bool = False
     search_queries: list[str] | None = None
     force: bool = False  # crawl backed-off outlets too
@@ -54,18 +62,19 @@ class CrawlOptions:
 
 @dataclass(slots=True)
 class CrawlOutcome:
+    """How a crawl ended; SKIPPED: every outlet leased elsewhere, IDLE: nothing due (and no run row)."""
+
     run_id: int | None
-    status: str  # completed | interrupted | failed | skipped (all leased elsewhere) | idle (nothing due)
+    status: RunStatus
     stats: RunStats | None
     finish_reason: str
-    crawled: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
-        if self.status == "idle":
+        if self.status is RunStatus.IDLE:
             return "nothing to crawl: " + "; ".join(f"{s.name} {s.reason}" for s in self.skipped)
         head = f"run {self.run_id} {self.status}"
-        if self.status == "skipped":
+        if self.status is RunStatus.SKIPPED:
             return f"{head}: every outlet is being crawled by another run ({self.finish_reason})"
         line = f"{head}: {self.stats.summary() if self.stats else ''}"
         if self.skipped:
@@ -82,11 +91,11 @@ class _Process(CrawlerProcess):
 
     signalled: str | None = None
 
-    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+    def _signal_shutdown(self, signum: int, frame: FrameType | None) -> None:
         self.signalled = self.signalled or "shutdown"
         super()._signal_shutdown(signum, frame)
 
-    def _signal_kill(self, signum: int, frame: Any) -> None:
+    def _signal_kill(self, signum: int, frame: FrameType | None) -> None:
         self.signalled = "forced stop"
         super()._signal_kill(signum, frame)
 
@@ -107,7 +116,7 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
         names = [p.name for p in options.outlets]
         chosen, skipped = eligible(archive, names, force=options.force, due_only=options.due_only)
         if not chosen:
-            return CrawlOutcome(None, "idle", None, "nothing due", skipped=skipped)
+            return CrawlOutcome(None, RunStatus.IDLE, None, "nothing due", skipped=skipped)
         run_id = archive.start_run(options.trigger, chosen)
         set_log_context(run=run_id, trigger=options.trigger)
         stats = RunStats(archive=archive, run_id=run_id)
@@ -118,8 +127,9 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
             taken, busy = _take_leases(leases, chosen, options.wait)
         except (_Interrupted, KeyboardInterrupt):
             leases.release(outlet_lease(n) for n in chosen)
-            archive.finish_run(run_id, "interrupted", stats.counts, stats.errors, "signal before the crawl started")
-            return CrawlOutcome(run_id, "interrupted", stats, "signal before the crawl started", skipped=skipped)
+            reason = "signal before the crawl started"
+            archive.finish_run(run_id, RunStatus.INTERRUPTED, stats.counts, stats.errors, reason)
+            return CrawlOutcome(run_id, RunStatus.INTERRUPTED, stats, reason, skipped=skipped)
         _close_dead_runs(archive, leases, run_id)
         holders = {n: (leases.get(outlet_lease(n)) or None) for n in busy}
         for name in busy:
@@ -128,9 +138,9 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
             skipped.append(Skipped(name, "crawled by another run now"))
         if not taken:
             reason = "leased elsewhere"
-            archive.finish_run(run_id, "skipped", stats.counts, stats.errors, reason)
+            archive.finish_run(run_id, RunStatus.SKIPPED, stats.counts, stats.errors, reason)
             log.warning("run %s skipped: %s", run_id, "; ".join(stats.errors))
-            return CrawlOutcome(run_id, "skipped", stats, reason, skipped=skipped)
+            return CrawlOutcome(run_id, RunStatus.SKIPPED, stats, reason, skipped=skipped)
     finally:
         signal.signal(signal.SIGTERM, previous)
     outlets = [p for p in options.outlets if p.name in taken]
@@ -138,10 +148,10 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
         status, reason = _crawl(archive, options, outlets, stats, leases)
     finally:
         leases.release(outlet_lease(n) for n in taken)
-    return CrawlOutcome(run_id, status, stats, reason, crawled=taken, skipped=skipped)
+    return CrawlOutcome(run_id, status, stats, reason, skipped=skipped)
 
 
-def _raise_interrupted(signum: int, frame: Any) -> None:
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     raise _Interrupted(signum)
 
 
@@ -169,7 +179,7 @@ def _close_dead_runs(archive: Archive, leases: Leases, run_id: int) -> None:
 
 def _crawl(
     archive: Archive, options: CrawlOptions, outlets: list[OutletProfile], stats: RunStats, leases: Leases
-) -> tuple[str, str]:
+) -> tuple[RunStatus, str]:
     run_id = stats.run_id
     context = CrawlContext(
         archive=archive,
@@ -179,7 +189,6 @@ def _crawl(
         topics=options.topics,
         since=options.since,
         max_articles=options.max_articles,
-        mirror=options.mirror,
     )
     settings = crawl_settings(mirror=options.mirror, log_level="INFO")
     settings["LOG_FILE"] = None  # the CLI's handlers (rotating key=value file) receive Scrapy's records
@@ -193,19 +202,21 @@ def _crawl(
     crawler = process.create_crawler(OutletSpider)
     finish = {"reason": "unknown"}
 
-    def on_closed(spider: object, reason: str) -> None:
+    def on_closed(spider: Spider, reason: str) -> None:
         finish["reason"] = reason
 
     crawler.signals.connect(on_closed, signal=signals.spider_closed)
     progress = _Progress(crawler, stats) if options.progress else None
-    status = "failed"
+    status = RunStatus.FAILED
     lease_names = [outlet_lease(p.name) for p in outlets]
 
     def lost(names: list[str]) -> None:
         stats.error(f"lost the lease on {', '.join(names)} (another process took it over): stopping")
+        # Imported here, once the crawl runs: importing the reactor module installs Twisted's default
+        # reactor, and Scrapy must install its asyncio reactor first.
         from twisted.internet import reactor
 
-        reactor.callFromThread(process.stop)  # type: ignore[attr-defined]
+        reactor.callFromThread(process.stop)
 
     try:
         with Renewer(leases, lease_names, on_lost=lost):
@@ -213,13 +224,13 @@ def _crawl(
             process.start()
         reason = finish["reason"]
         if process.signalled:
-            status, reason = "interrupted", reason if reason == "shutdown" else process.signalled
+            status, reason = RunStatus.INTERRUPTED, reason if reason == "shutdown" else process.signalled
         elif reason == "finished":
-            status = "completed"
+            status = RunStatus.COMPLETED
         elif reason == "unknown":
-            status = "failed"
+            status = RunStatus.FAILED
         else:
-            status = "interrupted" if reason in ("shutdown", "cancelled") else "completed"
+            status = RunStatus.INTERRUPTED if reason in ("shutdown", "cancelled") else RunStatus.COMPLETED
         finish["reason"] = reason
     except Exception as exc:  # the run row must say what happened, whatever it was
         stats.error(f"crawl aborted: {type(exc).__name__}: {exc}")
@@ -228,10 +239,10 @@ def _crawl(
         if progress:
             progress.stop()
         outcomes = _outcomes(outlets, stats, options.search_queries or [])
-        if status == "completed" and outcomes and all(o.failed for o in outcomes):
-            status, finish["reason"] = "failed", "every outlet failed"
+        if status is RunStatus.COMPLETED and outcomes and all(o.failed for o in outcomes):
+            status, finish["reason"] = RunStatus.FAILED, "every outlet failed"
         try:
-            record_outcomes(archive, outcomes, options.policy, interrupted=status == "interrupted")
+            record_outcomes(archive, outcomes, options.policy, interrupted=status is RunStatus.INTERRUPTED)
         except SQLAlchemyError as exc:
             stats.errors.append(f"could not record outlet health: {exc}")
         archive.finish_run(run_id, status, stats.counts, stats.errors, finish["reason"])
@@ -259,7 +270,9 @@ def _outcomes(outlets: list[OutletProfile], stats: RunStats, queries: list[str])
 class QuietLogFormatter(LogFormatter):
     """Dropped pages are already on the run row: log the reason, never the page body (binary, megabytes)."""
 
-    def dropped(self, item: Any, exception: BaseException, response: Any, spider: Any = None) -> dict[str, Any]:
+    def dropped(
+        self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Spider | None = None
+    ) -> LogFormatterResult:
         url = getattr(item, "url", None) or getattr(getattr(item, "page", None), "url", None)
         args = {"url": url, "exception": exception}
         return {"level": logging.INFO, "msg": "Dropped %(url)s: %(exception)s", "args": args}
@@ -268,26 +281,19 @@ class QuietLogFormatter(LogFormatter):
 class _Progress:
     """A live line on a terminal: pages fetched and articles stored so far."""
 
-    def __init__(self, crawler: object, stats: RunStats) -> None:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    def __init__(self, crawler: Crawler, stats: RunStats) -> None:
         self.stats = stats
         self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=_stderr_console()
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(file=sys.stderr)
         )
         self.task = self.progress.add_task("starting", total=None)
         self.progress.start()
         for event in (signals.response_received, signals.item_scraped, signals.item_dropped):
-            crawler.signals.connect(self.update, signal=event)  # type: ignore[attr-defined]
+            crawler.signals.connect(self.update, signal=event)
 
     def update(self, *args: object, **kwargs: object) -> None:
+        """Any of the signals above (their arguments do not matter): show the current counts."""
         self.progress.update(self.task, description=self.stats.summary())
 
     def stop(self) -> None:
         self.progress.stop()
-
-
-def _stderr_console():  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    return Console(file=sys.stderr)

@@ -450,6 +450,25 @@ class FaultHandler(BaseHTTPRequestHandler):
         return True
 
 
+def gated_case(count: int, fast: int = 0) -> Callable[[FaultHandler, str], bool]:
+    """A case (for `FaultServer.extra`) whose feed lists `count` articles; beyond the first `fast`,
+    pages set `arrived` and wait for the server's gate: the process tests stop a crawl mid-page."""
+
+    def handle(handler: FaultHandler, path: str) -> bool:
+        case = handler.path.lstrip("/").split(".", 1)[0]
+        if path == "/rss.xml":
+            handler.xml(feed_xml(case, [f"p{i}" for i in range(count)]))
+            return True
+        name = path.strip("/").removesuffix(".html")
+        if name.startswith("p") and int(name[1:]) >= fast:
+            handler.server.arrived.set()
+            handler.server.gate.wait(MAX_WAIT)
+        handler.html(article_html(case, name))
+        return True
+
+    return handle
+
+
 def outlet_toml(case: str, **overrides: object) -> str:
     """The [[outlet]] block of one fault case, as a user would write it in the config file."""
     fields: dict[str, object] = {

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from crawler.outlets.registry import Registry
 from tests.conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.e2e
@@ -25,6 +27,7 @@ BOILERPLATE = re.compile(r"Tin liên quan|Bình luận|Xem thêm|ĐỌC NGAY|Đ�
 
 MANIFEST: dict[str, Any] = json.loads((SAMPLES / "sites" / "manifest.json").read_text(encoding="utf-8"))
 OUTLETS = sorted(MANIFEST)
+OUTLET_NAMES = Registry.builtin().outlet_names()  # the names the archive links credits by
 
 
 def sample_articles(outlet: str | None = None) -> list[dict[str, Any]]:
@@ -97,8 +100,6 @@ def test_all_sixteen_outlets_have_mocks() -> None:
 
 @pytest.mark.parametrize("outlet", OUTLETS)
 def test_stored_records_match_gold(crawled: dict[str, Any], outlet: str) -> None:
-    from datetime import datetime
-
     rows = {r["url"]: r for r in crawled["first_rows"]}
     samples = sample_articles(outlet)
     assert samples, outlet
@@ -166,10 +167,8 @@ def test_syndicated_copies_form_one_story_and_independent_reports_do_not(crawled
 
 
 def _names_a_stored_outlet(row: dict[str, Any]) -> bool:
-    """Whether the archive can resolve a translation's "Nguồn: ..." to an outlet (storage.archive.names_outlet)."""
-    from storage.archive import names_outlet
-
-    return any(names_outlet(row["source_attribution"], outlet) for outlet in OUTLETS)
+    """Whether the archive can resolve a translation's "Nguồn: ..." to an outlet (OutletNames.names_outlet)."""
+    return any(OUTLET_NAMES.names_outlet(row["source_attribution"], outlet) for outlet in OUTLETS)
 
 
 def test_every_translation_joins_the_story_of_its_source(crawled: dict[str, Any]) -> None:

@@ -23,7 +23,15 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_cli
-from tests.e2e.faultserver import CASES, FaultHandler, FaultServer, article_html, expected, host, outlet_toml, write_config
+from tests.e2e.faultserver import (
+    CASES,
+    FaultServer,
+    expected,
+    gated_case,
+    host,
+    outlet_toml,
+    write_config,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -246,31 +254,10 @@ def test_adaptive_run_skips_outlets_not_due(crawled: dict[str, Any], server: Fau
 
 
 # ---- process faults --------------------------------------------------------------------------------------
-def _gated(count: int, fast: int = 0) -> Any:
-    """A case whose feed lists `count` articles; beyond the first `fast`, pages wait for the server's gate."""
-
-    def handle(handler: FaultHandler, path: str) -> bool:
-        case = handler.path.lstrip("/").split(".", 1)[0]
-        if path == "/rss.xml":
-            names = [f"p{i}" for i in range(count)]
-            from tests.e2e.faultserver import feed_xml
-
-            handler.xml(feed_xml(case, names))
-            return True
-        name = path.strip("/").removesuffix(".html")
-        if name.startswith("p") and int(name[1:]) >= fast:
-            handler.server.arrived.set()
-            handler.server.gate.wait(30)
-        handler.html(article_html(case, name))
-        return True
-
-    return handle
-
-
 def test_sigterm_lets_the_crawl_finish_in_flight_pages_and_marks_it_interrupted(
     server: FaultServer, tmp_path: Path
 ) -> None:
-    server.extra["sigterm"] = _gated(3)
+    server.extra["sigterm"] = gated_case(3)
     server.gate.clear()
     server.arrived.clear()
     db_path = tmp_path / "archive.sqlite3"
@@ -301,7 +288,7 @@ def test_sigterm_lets_the_crawl_finish_in_flight_pages_and_marks_it_interrupted(
 
 def test_kill_9_while_storing_then_rerun_stores_every_article_once(server: FaultServer, tmp_path: Path) -> None:
     total, fast = 30, 8
-    server.extra["killed"] = _gated(total, fast)
+    server.extra["killed"] = gated_case(total, fast)
     server.gate.clear()
     db_path = tmp_path / "archive.sqlite3"
     config = write_config(tmp_path / "config.toml", ["killed"])
@@ -331,7 +318,7 @@ def test_kill_9_while_storing_then_rerun_stores_every_article_once(server: Fault
 
 
 def test_two_runs_at_once_one_skips_and_one_waits(server: FaultServer, tmp_path: Path) -> None:
-    server.extra["twice"] = _gated(2)
+    server.extra["twice"] = gated_case(2)
     server.gate.clear()
     server.arrived.clear()
     db_path = tmp_path / "archive.sqlite3"
