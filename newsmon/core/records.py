@@ -4,7 +4,51 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
+
+
+# Statuses are str enums: they compare equal to (and are stored as) their values, so rows written
+# before they existed and JSON output read the same.
+class DedupKind(StrEnum):
+    """How an article relates to what the archive already holds."""
+
+    NEW = "new"
+    SAME_URL = "same_url"
+    EXACT = "exact"
+    NEAR = "near"
+    TRANSLATION = "translation"
+
+
+class StoreStatus(StrEnum):
+    """What happened to one article offered to the archive."""
+
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    OFFTOPIC = "offtopic"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class RunStatus(StrEnum):
+    """The state of a crawl run (`crawl_runs.status`); IDLE is a run that found nothing due and wrote no row."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+    SKIPPED = "skipped"
+    IDLE = "idle"
+
+
+class Trigger(StrEnum):
+    """Who started a run."""
+
+    MANUAL = "manual"
+    CRON = "cron"
+    SCHEDULE = "schedule"
+    DEMO = "demo"
+    INGEST = "ingest"
 
 
 @dataclass(slots=True)
@@ -97,7 +141,7 @@ class Relevance:
 class DedupVerdict:
     """How an article relates to what the archive already holds."""
 
-    kind: str  # "new" | "same_url" | "exact" | "near"
+    kind: DedupKind
     duplicate_of: int | None = None
     story_id: int | None = None
     similarity: float | None = None

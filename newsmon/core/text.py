@@ -116,3 +116,15 @@ def collapse_doubled(text: str) -> str:
     if not odd and half >= 2 and text[:half] == text[half:]:
         return text[:half]
     return text
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def name_key(text: str) -> str:
+    """The identity of a name or label: folded letters and digits only, '+' read as 'plus'.
+
+    Equal for every spelling of one name ("Dân trí", "DÂN TRÍ", "dantri", "Vietnam+" = "VietnamPlus"),
+    and for texts that differ only in quotes, dashes or spacing. The one folding key of names.
+    """
+    return _NOT_ALNUM.sub("", fold(text.replace("+", "plus")))

@@ -1,4 +1,4 @@
-from storage.urls import canonical_key, clean_url, same_site
+from newsmon.core.urls import canonical_key, clean_url, same_site
 
 
 def test_variants_of_one_address_share_a_key() -> None:
