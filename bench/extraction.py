@@ -1,108 +1,35 @@
 """Article-extraction benchmark: the generic extractor against trafilatura on the Zyte pages.
 
 Run from the repo root: ``python bench/extraction.py [--limit N] [--no-trafilatura]``.
-The metric is re-implemented from the data set's README (upstream's script is not copied):
-``\\w+`` tokens, 4-gram shingles, multiset tp/fp/fn per page normalised by their sum, precision
-averaged over pages with tp+fp>0, recall over pages with tp+fn>0, F1 of the two averages.
+The pages and the metric (4-gram shingle P/R/F1, as the data set's README defines it) live in
+samples/extraction_bench.py, shared with the tests.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-BENCH_DIR = REPO.parent / "shared" / "benchmarks" / "article-extraction"
+if str(REPO) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(REPO))
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-_NGRAM = 4
-
-
-@dataclass(slots=True)
-class Page:
-    """One benchmark item, HTML already decoded so that timing covers extraction only."""
-
-    item_id: str
-    url: str
-    html: str
-    truth: str
-
-
-@dataclass(slots=True)
-class Score:
-    """Averaged precision/recall over pages, and their F1."""
-
-    precision: float
-    recall: float
-    f1: float
-    pages: int
-
-
-def shingles(text: str, n: int = _NGRAM) -> Counter[str]:
-    """Multiset of n-token shingles; a text shorter than n tokens gives one short shingle."""
-    tokens = _TOKEN.findall(text)
-    count = max(1, len(tokens) - n + 1)
-    return Counter(" ".join(tokens[i : i + n]) for i in range(count) if tokens[i : i + n])
-
-
-def page_counts(truth: str, predicted: str) -> tuple[float, float, float]:
-    """tp, fp, fn of one page as shares of their sum (so every page weighs the same)."""
-    want, got = shingles(truth), shingles(predicted)
-    tp = sum((want & got).values())
-    fp = sum((got - want).values())
-    fn = sum((want - got).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def aggregate(counts: Iterable[tuple[float, float, float]]) -> Score:
-    """Average per-page precision and recall, then F1 of those averages (upstream's way)."""
-    precisions: list[float] = []
-    recalls: list[float] = []
-    pages = 0
-    for tp, fp, fn in counts:
-        pages += 1
-        if tp + fp > 0:
-            precisions.append(tp / (tp + fp))
-        if tp + fn > 0:
-            recalls.append(tp / (tp + fn))
-    p = sum(precisions) / len(precisions) if precisions else 0.0
-    r = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return Score(p, r, f1, pages)
-
-
-def load_pages(limit: int | None = None, bench_dir: Path = BENCH_DIR) -> list[Page]:
-    """Benchmark pages in sorted id order (so ``--limit`` picks a stable subset)."""
-    truth = json.loads((bench_dir / "ground-truth.json").read_text(encoding="utf8"))
-    pages: list[Page] = []
-    for item_id in sorted(truth)[:limit]:
-        with gzip.open(bench_dir / "html" / f"{item_id}.html.gz", "rt", encoding="utf8") as fh:
-            html = fh.read()
-        item = truth[item_id]
-        pages.append(Page(item_id, item.get("url", ""), html, item.get("articleBody", "")))
-    return pages
+from crawler.extract.generic import extract_generic  # noqa: E402
+from samples.extraction_bench import BENCH_DIR, Page, Score, aggregate, load_pages, page_counts  # noqa: E402
 
 
 def generic_body(page: Page) -> str:
     """The generic extractor's body as scored: paragraphs joined by newlines, title excluded
     (the ground truth holds the article body only)."""
-    from crawler.extract.generic import extract_generic
-
     return "\n".join(extract_generic(page.html, page.url).body)
 
 
 def trafilatura_body(page: Page) -> str:
     """trafilatura with its defaults (fallback extractors on), comments off, tables on."""
-    import trafilatura
+    import trafilatura  # here, not at the top: the [bench] extra is needed only without --no-trafilatura
 
     return trafilatura.extract(page.html, url=page.url, include_comments=False, include_tables=True) or ""
 
@@ -142,8 +69,6 @@ def main(argv: list[str] | None = None) -> int:
     if not BENCH_DIR.is_dir():
         print(f"skipped: benchmark data not found at {BENCH_DIR}")
         return 0
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
     pages = load_pages(args.limit)
     extractors: dict[str, Callable[[Page], str]] = {"generic": generic_body}
     if not args.no_trafilatura:

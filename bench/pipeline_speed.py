@@ -1,10 +1,11 @@
 """Pages per second of the cleaner's full paths (archives are re-extracted when the cleaner improves).
 
 Run from the repo root: ``python bench/pipeline_speed.py [--rounds N] [--profile]``.
-- profile path: ``extract_page`` with the outlet's profile + ``finalize``, on every mock article page,
-  from the saved bytes (decoding and parsing included, as when an archive is re-extracted);
-- generic path: ``extract_page`` without a profile + ``finalize`` on the extraction benchmark's pages
-  (only when ../shared is present);
+- profile path: ``process_page`` (the crawl's one page path: decode, the outlet's profile, ``finalize``)
+  on every mock article page, from the saved bytes (decoding and parsing included, as when an
+  archive is re-extracted);
+- generic path: ``process_page`` with no profile on the extraction benchmark's pages, from their
+  bytes (only when ../shared is present);
 - text path: ``clean_text`` on the five seed renderings.
 Caches and lazy imports are warmed once outside the timed loops. ``--profile`` prints where
 ``clean_text`` spends its time.
@@ -14,30 +15,38 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import pkgutil
 import pstats
 import sys
 import time
 from collections.abc import Callable
+from functools import _lru_cache_wrapper, partial
+from importlib import import_module
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.field_accuracy import gold_pages, outlets, profile_for  # noqa: E402
-from crawler.clean.textclean import clean_text, finalize  # noqa: E402
-from crawler.extract.page import extract_page  # noqa: E402
-from crawler.outlets.registry import Registry  # noqa: E402
+import crawler.clean  # noqa: E402
+from crawler.clean.textclean import clean_text  # noqa: E402
+from crawler.outlets.registry import OutletProfile, Registry  # noqa: E402
+from crawler.process import process_page  # noqa: E402
+from newsmon.core.outlets import OutletNames  # noqa: E402
+from newsmon.core.records import FetchedPage  # noqa: E402
+from samples.extraction_bench import BENCH_DIR, load_pages  # noqa: E402
+from samples.gold import gold_pages, outlets  # noqa: E402
 
 SEEDS = REPO / "samples" / "seeds"
 
 
 def forget_texts() -> None:
-    """Empty the cleaner's per-line caches (label keys, folded title keys)."""
-    from crawler import textclean
-
-    for name in ("_label_key", "_canon"):
-        getattr(textclean, name).cache_clear()
+    """Empty the cleaner's per-line caches (bounded lru_caches: label keys, folded title keys ...);
+    unbounded ones hold loaded tables, which a re-extraction keeps too."""
+    for info in pkgutil.iter_modules(crawler.clean.__path__, "crawler.clean."):
+        for value in vars(import_module(info.name)).values():
+            if isinstance(value, _lru_cache_wrapper) and value.cache_parameters()["maxsize"] is not None:
+                value.cache_clear()
 
 
 def timed(work: list[Callable[[], object]], rounds: int) -> tuple[float, float]:
@@ -59,26 +68,39 @@ def profile_jobs() -> list[Callable[[], object]]:
     registry = Registry.builtin()
     jobs: list[Callable[[], object]] = []
     for outlet in outlets():
-        for page in gold_pages(outlet):
-            if page.html_path.exists():
-                html, url, prof = page.html_path.read_bytes(), page.gold["url"], profile_for(registry, page)
-                jobs.append(lambda html=html, url=url, prof=prof: finalize(extract_page(html, url, profile=prof)))
+        for gold in gold_pages(outlet):
+            if gold.html_path.exists():
+                page = FetchedPage(gold.gold["url"], outlet, gold.html_path.read_bytes())
+                jobs.append(partial(process_page, page, registry))
     return jobs
 
 
-def generic_jobs(limit: int | None) -> list[Callable[[], object]]:
-    from bench.extraction import BENCH_DIR, load_pages
+class _GenericOnly:
+    """A registry whose profiles own no page (the generic extractor reads them all); the names
+    credits are recognised by stay the built-in outlets', as in a crawl."""
 
+    def __init__(self, registry: Registry) -> None:
+        self.names = registry.outlet_names()
+
+    def for_url(self, url: str) -> OutletProfile | None:
+        return None
+
+    def outlet_names(self) -> OutletNames:
+        return self.names
+
+
+def generic_jobs(limit: int | None) -> list[Callable[[], object]]:
     if not BENCH_DIR.is_dir():
         return []
-    return [
-        (lambda p=p: finalize(extract_page(p.html, p.url))) for p in load_pages(limit)
-    ]
+    nobody = _GenericOnly(Registry.builtin())
+    headers = {"content-type": "text/html; charset=utf-8"}  # load_pages decoded them as UTF-8
+    pages = [FetchedPage(p.url, "", p.html.encode("utf-8"), headers=headers) for p in load_pages(limit)]
+    return [partial(process_page, page, nobody) for page in pages]
 
 
 def text_jobs() -> list[Callable[[], object]]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    return [(lambda t=t: clean_text(t)) for t in texts]
+    return [partial(clean_text, t) for t in texts]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"{'path':<44} {'pages':>5} {'pages/s':>8} {'ms/page':>8}")
     sets = (
-        ("extract_page(profile) + finalize, mocks", profile_jobs(), args.rounds),
-        ("extract_page(generic) + finalize, benchmark", generic_jobs(args.limit), 1),
+        ("process_page(profile), mocks", profile_jobs(), args.rounds),
+        ("process_page(generic), benchmark", generic_jobs(args.limit), 1),
         ("clean_text, seeds", text_jobs(), args.rounds * 20),
     )
     for name, jobs, rounds in sets:

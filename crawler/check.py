@@ -1,31 +1,27 @@
 """`newsmon sources --check NAME`: try an outlet's discovery sources and a few articles, report what works.
 
-A tiny sequential fetcher, not the Scrapy engine: a check is a dozen requests a person waits for, it
-needs no concurrency or throttling machinery, and Scrapy's reactor can run only once per process
-(so the CLI would otherwise need a child process and a way to get results back). What matters is
-shared with the crawl: the profile, the mirror routing, the feed/sitemap parsers, the listing link
-rule, the cookie-challenge answer, the User-Agent, and the extraction + cleaning of articles.
+Requests go through `SequentialFetcher` (crawler/fetch/sequential.py), which keeps a crawl's
+politeness (robots.txt, User-Agent, timeout, per-host delay) and its transport (mirror routing,
+cookie challenge, redirects). What is checked is shared with the crawl too: the profile, the
+feed/sitemap parsers, the listing link rule, and the one page path of crawler/process.py.
 """
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus, urljoin
 
 from parsel import Selector
 
-from crawler.clean.textclean import finalize
 from crawler.discover.feeds import FeedError, parse_feed, parse_sitemap
-from crawler.extract.page import extract_page
-from crawler.fetch.middlewares import mirror_url, parse_challenge, real_url
-from crawler.fetch.settings import USER_AGENT
-from crawler.outlets.registry import OutletProfile
+from crawler.fetch.sequential import Fetched, RobotsDisallowed, SequentialFetcher
+from crawler.outlets.registry import OutletProfile, Registry
+from crawler.process import extract_fetched, finish_page
+from newsmon.core.outlets import OutletNames
+from newsmon.core.records import FetchedPage
+from newsmon.core.time import utcnow
 
 FIELDS = ("title", "lead", "body", "published", "authors", "section", "tags")
-TIMEOUT = 20
-MAX_BYTES = 10_000_000
 
 
 @dataclass
@@ -41,7 +37,7 @@ class SourceResult:
 class ArticleResult:
     url: str
     extractor: str = ""
-    fields: dict[str, object] = field(default_factory=dict)  # field -> value found (count for body)
+    fields: dict[str, str | int | list[str] | None] = field(default_factory=dict)  # body: paragraph count
     error: str | None = None
 
 
@@ -58,49 +54,36 @@ class CheckReport:
         return any(s.ok and s.links for s in self.sources) and good_article
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
-        return None  # redirects are followed by Fetcher.get, on real URLs, through the mirror
+class _Checked:
+    """The registry a check extracts with: the profile under check alone decides the layout of its
+    pages (a user profile may share a built-in outlet's domain); names are the whole registry's."""
 
+    def __init__(self, profile: OutletProfile, registry: Registry) -> None:
+        self.profile = profile
+        self.own = Registry([profile])
+        self.registry = registry
 
-class Fetcher:
-    """GET with the crawl's User-Agent, through the mirror if any, answering cookie challenges and
-    following redirects on real URLs (so a moved outlet's 301 is followed through the mirror too)."""
+    def for_url(self, url: str) -> OutletProfile | None:
+        return self.own.for_url(url)
 
-    def __init__(self, mirror: str | None = None) -> None:
-        self.mirror = mirror.rstrip("/") if mirror else None
-        self.cookies: dict[str, str] = {}
-        self.opener = urllib.request.build_opener(_NoRedirect)
-
-    def get(self, url: str) -> tuple[int, str, bytes]:
-        """(status, final real URL, body); raises OSError on network failure."""
-        status, body = 0, b""
-        for _ in range(10):
-            target = mirror_url(self.mirror, url) if self.mirror else url
-            headers = {"User-Agent": USER_AGENT, "Accept-Language": "vi,en;q=0.5"}
-            if self.cookies:
-                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-            try:
-                with self.opener.open(urllib.request.Request(target, headers=headers), timeout=TIMEOUT) as resp:
-                    status, body = resp.status, resp.read(MAX_BYTES)
-            except urllib.error.HTTPError as exc:
-                location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307, 308) else None
-                if not location:
-                    return exc.code, url, b""
-                url = urljoin(url, real_url(self.mirror, location) if self.mirror else location)
-                continue
-            challenge = parse_challenge(body) if status == 200 else None
-            if challenge is None:
-                return status, url, body
-            self.cookies[challenge[0]] = challenge[1]
-        return status, url, body
+    def outlet_names(self) -> OutletNames:
+        return self.registry.outlet_names()
 
 
 def check_outlet(
-    profile: OutletProfile, mirror: str | None = None, queries: list[str] | None = None, sample: int = 3
+    profile: OutletProfile,
+    mirror: str | None = None,
+    queries: list[str] | None = None,
+    sample: int = 3,
+    registry: Registry | None = None,
 ) -> CheckReport:
-    """Fetch each discovery source (one search query, a sitemap index and one shard) and `sample` articles."""
-    fetcher = Fetcher(mirror)
+    """Fetch each discovery source (one search query, a sitemap index and one shard) and `sample` articles.
+
+    `registry` (the built-in outlets and `profile` when not given) supplies the outlet names that
+    credits and bylines are recognised by, as in a crawl.
+    """
+    fetcher = SequentialFetcher(mirror)
+    checked = _Checked(profile, registry or Registry.builtin([profile]))
     report = CheckReport(profile.name)
     for url in profile.feeds:
         report.sources.append(_check_feed(fetcher, profile, url))
@@ -114,26 +97,27 @@ def check_outlet(
         report.sources.append(_check_listing(fetcher, profile, profile.search.format(query=quote_plus(word)), "search"))
     links = list(dict.fromkeys(profile.moved_url(u) for s in report.sources for u in s.links))
     for url in links[:sample]:
-        report.articles.append(_check_article(fetcher, profile, url))
+        report.articles.append(_check_article(fetcher, checked, url))
     return report
 
 
-def _fetch(fetcher: Fetcher, url: str) -> tuple[int | None, str, bytes, str]:
+def _fetch(fetcher: SequentialFetcher, url: str) -> tuple[Fetched, str]:
+    """The answer and an error text ("" when the page came back with 200)."""
     try:
-        status, final, body = fetcher.get(url)
+        answer = fetcher.get(url)
+    except RobotsDisallowed as exc:
+        return Fetched(0, exc.url, b""), "disallowed by robots.txt"
     except OSError as exc:
-        return None, url, b"", f"failed: {getattr(exc, 'reason', exc)}"
-    if status != 200:
-        return status, final, body, f"HTTP {status}"
-    return status, final, body, ""
+        return Fetched(0, url, b""), f"failed: {getattr(exc, 'reason', exc)}"
+    return answer, "" if answer.status == 200 else f"HTTP {answer.status}"
 
 
-def _check_feed(fetcher: Fetcher, profile: OutletProfile, url: str) -> SourceResult:
-    status, _, body, error = _fetch(fetcher, url)
+def _check_feed(fetcher: SequentialFetcher, profile: OutletProfile, url: str) -> SourceResult:
+    answer, error = _fetch(fetcher, url)
     if error:
         return SourceResult("feed", url, False, error)
     try:
-        entries = parse_feed(body, date_order=profile.feed_date_order)
+        entries = parse_feed(answer.body, date_order=profile.feed_date_order)
     except FeedError as exc:
         return SourceResult("feed", url, False, str(exc))
     links = [e.url for e in entries if profile.is_article_url(e.url)]
@@ -142,47 +126,50 @@ def _check_feed(fetcher: Fetcher, profile: OutletProfile, url: str) -> SourceRes
     return SourceResult("feed", url, bool(links), detail, links)
 
 
-def _check_sitemap(fetcher: Fetcher, profile: OutletProfile, url: str) -> SourceResult:
-    status, _, body, error = _fetch(fetcher, url)
+def _check_sitemap(fetcher: SequentialFetcher, profile: OutletProfile, url: str) -> SourceResult:
+    answer, error = _fetch(fetcher, url)
     if error:
         return SourceResult("sitemap", url, False, error)
     try:
-        kind, entries = parse_sitemap(body)
+        kind, entries = parse_sitemap(answer.body)
         detail = ""
         if kind == "index":
             if not entries:
                 return SourceResult("sitemap", url, False, "empty sitemap index")
             newest = max(entries, key=lambda e: (e.published is not None, e.published or 0))
             detail = f"index of {len(entries)} sitemaps; newest {newest.url}: "
-            status, _, body, error = _fetch(fetcher, newest.url)
+            answer, error = _fetch(fetcher, newest.url)
             if error:
                 return SourceResult("sitemap", url, False, detail + error)
-            kind, entries = parse_sitemap(body)
+            kind, entries = parse_sitemap(answer.body)
     except FeedError as exc:
         return SourceResult("sitemap", url, False, str(exc))
     links = [e.url for e in entries if profile.is_article_url(e.url)]
     return SourceResult("sitemap", url, bool(links), f"{detail}{len(links)} article links", links)
 
 
-def _check_listing(fetcher: Fetcher, profile: OutletProfile, url: str, kind: str) -> SourceResult:
-    status, final, body, error = _fetch(fetcher, url)
+def _check_listing(fetcher: SequentialFetcher, profile: OutletProfile, url: str, kind: str) -> SourceResult:
+    answer, error = _fetch(fetcher, url)
     if error:
         return SourceResult(kind, url, False, error)
-    sel = Selector(text=body.decode("utf-8", "replace") or "<html></html>")
-    hrefs = [urljoin(final, h) for h in sel.css("a::attr(href)").getall()]
+    sel = Selector(text=answer.body.decode("utf-8", "replace") or "<html></html>")
+    hrefs = [urljoin(answer.url, h) for h in sel.css("a::attr(href)").getall()]
     links = [u for u in dict.fromkeys(hrefs) if profile.is_article_url(u)]
     return SourceResult(kind, url, bool(links), f"{len(links)} article links", links)
 
 
-def _check_article(fetcher: Fetcher, profile: OutletProfile, url: str) -> ArticleResult:
-    status, final, body, error = _fetch(fetcher, url)
-    result = ArticleResult(final)
+def _check_article(fetcher: SequentialFetcher, checked: _Checked, url: str) -> ArticleResult:
+    answer, error = _fetch(fetcher, url)
+    result = ArticleResult(answer.url)
     if error:
         result.error = error
         return result
-    page = extract_page(body, final, profile=profile)
-    result.extractor = page.extractor
-    article = finalize(page)
+    page = FetchedPage(
+        answer.url, checked.profile.name, answer.body, answer.status, headers=answer.headers, fetched_at=utcnow()
+    )
+    extracted = extract_fetched(page, checked)
+    result.extractor = extracted.extractor
+    article = finish_page(extracted, page, checked)
     result.fields = {
         "title": article.title,
         "lead": article.lead,

@@ -14,10 +14,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.clean.textclean import finalize
 from crawler.context import CrawlContext
-from crawler.extract.page import decode_html, extract_page
-from newsmon.core.records import Article, FetchedPage, Relevance
+from crawler.process import process_page
+from newsmon.core.records import Article, FetchedPage, Relevance, StoreStatus
 from storage.archive import StoreResult
 
 log = logging.getLogger(__name__)
@@ -44,6 +43,10 @@ class StoredPage:
     result: StoreResult
 
 
+# Run statistics counted per store outcome (updated/unchanged re-fetches are not counted).
+_COUNTERS = {StoreStatus.NEW: "new_articles", StoreStatus.DUPLICATE: "duplicates", StoreStatus.OFFTOPIC: "offtopic"}
+
+
 class _Stage:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -57,24 +60,12 @@ class _Stage:
         return self.crawler.spider.context  # type: ignore[union-attr]
 
 
-def clean_page(page: FetchedPage, context: CrawlContext) -> Article:
-    """Extract and clean one fetched page (shared by the crawl and `newsmon extract`)."""
-    profile = context.registry.for_url(page.url)
-    html = decode_html(page.body, page.headers.get("content-type"))  # the header is evidence, checked
-    extracted = extract_page(html, page.url, profile=profile, fetched_at=page.fetched_at)
-    extracted.outlet = extracted.outlet or page.outlet
-    article = finalize(extracted)
-    if article.published is None and page.listed_published is not None:
-        article.published = page.listed_published  # the feed's date beats no date (never the crawl time)
-    return article
-
-
 class ExtractPipeline(_Stage):
     """HTML -> clean Article (profile layout or generic extractor, then the text cleaner)."""
 
     def process_item(self, item: FetchedPage, spider: Any = None) -> CleanedPage:
         try:
-            article = clean_page(item, self.context)
+            article = process_page(item, self.context.registry)
         except Exception as exc:  # one bad page must not stop the crawl
             log.exception("extraction failed for %s", item.url)
             self.context.stats.error(f"extract {item.url}: {type(exc).__name__}: {exc}", item.outlet)
@@ -89,7 +80,7 @@ class RelevancePipeline(_Stage):
     """Topic rules decide whether the article belongs to the archive's results."""
 
     def process_item(self, item: CleanedPage, spider: Any = None) -> ScoredPage:
-        relevance = self.context.topics.evaluate(item.article)  # type: ignore[attr-defined]
+        relevance = self.context.topics.evaluate(item.article)
         return ScoredPage(item.page, item.article, relevance)
 
 
@@ -103,7 +94,7 @@ class StorePipeline(_Stage):
         except SQLAlchemyError as exc:
             ctx.stats.error(f"store {item.page.url}: {type(exc).__name__}: {exc}", item.page.outlet)
             raise DropItem(f"could not store: {exc}") from exc
-        counter = {"new": "new_articles", "duplicate": "duplicates", "offtopic": "offtopic"}.get(result.status)
+        counter = _COUNTERS.get(StoreStatus(result.status))
         if counter:
             ctx.stats.add(counter, item.page.outlet)
         return StoredPage(item.page, item.article, item.relevance, result)

@@ -1,64 +1,29 @@
-"""HTML -> ExtractedPage: the outlet profile's selectors when a layout matches, else the generic extractor.
-
-The hot path stays on lxml through parsel (the Selector Scrapy has already built for the response);
-boilerplate is removed from a copy of the body element only.
+"""HTML -> ExtractedPage: the outlet profile's layout when one matches, else the generic extractor;
+then the page's structured data (JSON-LD, meta tags) fills and corrects what the visible page gave.
 """
 
 from __future__ import annotations
 
-import copy
-import re
-from collections.abc import Iterator
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from lxml import etree
-from lxml.html import HtmlElement
 from parsel import Selector
 
 from crawler.extract.generic import extract_generic
+from crawler.extract.profile import extract_with_layout, matching_layout
 from crawler.extract.structured import StructuredData, structured_metadata
 from crawler.fetch.encoding import decode_bytes
-from crawler.outlets.registry import Layout, OutletProfile
-from newsmon.core.dates import parse_date, plausible
+from crawler.outlets.registry import OutletProfile
+from newsmon.core.dates import plausible
+from newsmon.core.outlets import is_site_name
 from newsmon.core.records import ExtractedPage
-from newsmon.core.text import fold, tidy_text, unique_texts
 
-_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() refuses, at regex speed
-
-BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"})
-SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "iframe",
-        "figure",
-        "figcaption",
-        "button",
-        "form",
-        "svg",
-        "video",
-        "audio",
-        "picture",
-        "img",
-        "select",
-        "input",
-        "textarea",
-        "template",
-    }
-)
 MAX_HTML_BYTES = 5_000_000  # larger pages are cut, not refused: real articles are far smaller
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text using the HTTP header, BOM or <meta charset>, the way browsers decide."""
-    return decode_bytes(body[:MAX_HTML_BYTES], content_type)  # checks the labels: see crawler/encoding.py
-
-
-def fold_key(text: str) -> str:
-    """Letters and digits of the folded text: equal for spellings of one name."""
-    return _NOT_ALNUM.sub("", fold(text))
+    return decode_bytes(body[:MAX_HTML_BYTES], content_type)  # checks the labels: see crawler/fetch/encoding.py
 
 
 def make_selector(html: str | bytes, url: str) -> Selector:
@@ -81,228 +46,17 @@ def extract_page(
         structured = structured_metadata(sel.root)
     except (ValueError, etree.LxmlError):  # defensive: structured data must never sink a page
         structured = StructuredData()
-    layout = _matching_layout(sel, profile) if profile else None
-    if layout is None:
+    layout = matching_layout(sel, profile) if profile else None
+    if profile is not None and layout is not None:
+        page = extract_with_layout(sel, url, profile, layout, fetched_at)
+    else:
         page = extract_generic(html or "", url, tree=sel.root)
         page.published = plausible(page.published, fetched_at)
         if profile is not None:
             page.outlet = profile.name
-    else:
-        page = _extract_with_layout(sel, url, profile, layout, fetched_at)  # type: ignore[arg-type]
     _merge_structured(page, structured, fetched_at)
     page.fetched_at = fetched_at
     return page
-
-
-def _matching_layout(sel: Selector, profile: OutletProfile) -> Layout | None:
-    for layout in profile.layouts:
-        if not layout.detect or sel.css(layout.detect):
-            return layout
-    return None
-
-
-def _first_text(sel: Selector, selectors: list[str]) -> str | None:
-    for css in selectors:
-        for found in sel.css(css):
-            value = _node_text(found)
-            if value:
-                return value
-    return None
-
-
-def _all_texts(sel: Selector, selectors: list[str]) -> list[str]:
-    for css in selectors:
-        values = [v for found in sel.css(css) if (v := _node_text(found))]
-        if values:
-            return unique_texts(values)
-    return []
-
-
-def _node_text(found: Selector) -> str:
-    root = found.root
-    if isinstance(root, str):  # ::attr() or ::text results
-        return tidy_text(root)
-    return tidy_text("".join(_visible_text(root)))
-
-
-def _extract_with_layout(
-    sel: Selector, url: str, profile: OutletProfile, layout: Layout, fetched_at: datetime | None = None
-) -> ExtractedPage:
-    page = ExtractedPage(url=url, outlet=profile.name, extractor=f"profile:{profile.name}:{layout.name}")
-    page.title = _first_text(sel, layout.title)
-    page.lead = _first_text(sel, layout.lead)
-    page.authors = _all_texts(sel, layout.authors)
-    page.section = _first_text(sel, layout.section) if layout.section else None
-    sections = _all_texts(sel, layout.section)
-    if sections:  # breadcrumbs: the most specific visible section is the last one
-        page.section = sections[-1]
-    page.tags = _split_tags(_all_texts(sel, layout.tags))
-    page.source_attribution = _first_text(sel, layout.source) if layout.source else None
-    page.language = profile.language
-    page.published, page.published_text = _first_date(sel, layout.published, fetched_at)
-    body = _first_element(sel, layout.body)
-    if body is not None:
-        page.body, page.captions = _body_blocks(body, layout)
-        if not page.source_attribution:
-            page.source_attribution = _source_after(body)
-    return page
-
-
-_SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:theo|nguồn|source|bron|zdroj|quelle|fuente)\b", re.I)
-
-
-def _source_after(body: HtmlElement) -> str | None:
-    """'Theo TTXVN' in a short block right after the body: outlets often put the source line outside
-    the content element, where no body rule sees it. Only an attribution-shaped line is taken."""
-    for sibling in list(body.itersiblings())[:2]:
-        if not isinstance(sibling.tag, str) or sibling.tag in SKIP_TAGS:
-            continue
-        text = tidy_text("".join(_visible_text(sibling)))
-        if text and len(text) <= 80 and _SOURCE_LINE.match(text):
-            return text
-    return None
-
-
-def _first_date(
-    sel: Selector, selectors: list[str], fetched_at: datetime | None
-) -> tuple[datetime | None, str | None]:
-    """The first selector whose text is a plausible date; else the first date-like text, for the cleaner.
-
-    Selectors are tried in the profile's order (structured attributes first), so a declared date that
-    is impossible (in the future, before 1995) gives way to the visible dateline instead of nulling it.
-    """
-    unparsed: str | None = None
-    for css in selectors:
-        for found in sel.css(css):
-            text = _node_text(found)
-            if not text:
-                continue
-            value = parse_date(text, fetched_at=fetched_at)
-            if value is not None:
-                return value, None
-            unparsed = unparsed or text
-            break  # only the first match of a selector is the page's own date
-    return None, unparsed
-
-
-def _split_tags(values: list[str]) -> list[str]:
-    """Meta keyword lists come as one comma-separated string; visible tag lists as one tag per link."""
-    out: list[str] = []
-    for value in values:
-        parts = value.split(",") if len(values) == 1 and "," in value else [value]
-        out.extend(p.strip() for p in parts if p.strip())
-    return unique_texts(out)
-
-
-def _first_element(sel: Selector, selectors: list[str]) -> HtmlElement | None:
-    for css in selectors:
-        found = sel.css(css)
-        if found and not isinstance(found[0].root, str):
-            return found[0].root
-    return None
-
-
-def _body_blocks(body: HtmlElement, layout: Layout) -> tuple[list[str], list[str]]:
-    """Paragraphs and captions of the body, with the layout's boilerplate removed from a copy."""
-    body = copy.deepcopy(body)
-    body_sel = Selector(root=body)
-    captions = [
-        c for css in layout.captions for s in body_sel.css(css) if not _in_player_or_box(s.root, body)
-        and (c := _node_text(s))
-    ]
-    captions = unique_texts(captions)
-    for css in layout.remove:
-        for found in body_sel.css(css):
-            _drop(found.root)
-    paragraphs = [text for text in _blocks(body) if text]
-    return paragraphs, captions
-
-
-# Containers whose captions describe a video, a sound player, an ad or another story, not an article photo.
-_NOT_PHOTO = re.compile(
-    r"video|audio|podcast|player|related|relate\b|tinlienquan|xemthem|sponsor|advert|\bads?\b", re.I
-)
-
-
-def _in_player_or_box(node: object, stop: HtmlElement) -> bool:
-    if not isinstance(node, etree._Element):
-        return False
-    for el in node.iterancestors():
-        if el is stop:
-            return False
-        if el.tag in ("video", "audio", "aside"):
-            return True
-        names = " ".join(v for k, v in el.attrib.items() if k in ("class", "id", "type", "data-module"))
-        if names and _NOT_PHOTO.search(names):
-            return True
-    return False
-
-
-def _drop(node: object) -> None:
-    if isinstance(node, etree._Element):
-        parent = node.getparent()
-        if parent is not None:
-            # keep the tail text: it belongs to the parent, not to the removed element
-            if node.tail and node.tail.strip():
-                prev = node.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + node.tail
-                else:
-                    parent.text = (parent.text or "") + node.tail
-            parent.remove(node)
-
-
-def _blocks(element: HtmlElement) -> Iterator[str]:
-    """Block-level texts in document order; inline-only containers count as one block."""
-    if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
-        return
-    if element.tag in BLOCK_TAGS or not _has_block_child(element):
-        text = tidy_text("".join(_visible_text(element)))
-        if not _is_link_line(element, text):
-            yield text
-        return
-    if element.text and element.text.strip():
-        yield tidy_text(element.text)
-    for child in element:
-        yield from _blocks(child)
-        if child.tail and child.tail.strip():
-            yield tidy_text(child.tail)
-
-
-def _is_link_line(element: HtmlElement, text: str) -> bool:
-    """A block that is nothing but a link (">> Related story") is navigation, not article text."""
-    if not text:
-        return False
-    linked = sum(len(tidy_text("".join(_visible_text(a)))) for a in element.iter("a"))
-    return linked >= 0.9 * len(text.lstrip(">»› "))
-
-
-def _has_block_child(element: HtmlElement) -> bool:
-    return any(
-        isinstance(el.tag, str)
-        and (el.tag in BLOCK_TAGS or el.tag in ("div", "section", "article", "table", "ul", "ol", "figure"))
-        for el in element.iterdescendants()
-    )
-
-
-def _visible_text(element: HtmlElement) -> Iterator[str]:
-    if element.text:
-        yield element.text
-    for child in element:
-        if child.tag == "br":
-            yield " "
-        elif isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
-            yield from _visible_text(child)
-        if child.tail:
-            yield child.tail
-
-
-def _names_site(name: str, site_name: str | None, url: str) -> bool:
-    """An 'author' that is the publication itself ("Dân trí", "Báo Tuổi Trẻ", "vnexpress.net")."""
-    key = fold_key(name)
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    names = {fold_key(site_name or ""), fold_key(host), fold_key(host.split(".")[0])} - {""}
-    return key in names or any(key.endswith(n) and key.startswith("bao") for n in names)
 
 
 def _merge_structured(page: ExtractedPage, data: StructuredData, fetched_at: datetime | None = None) -> None:
@@ -323,6 +77,6 @@ def _merge_structured(page: ExtractedPage, data: StructuredData, fetched_at: dat
     if not page.tags and data.tags:
         page.tags = list(data.tags)
     if not page.authors and data.authors:
-        page.authors = [name for name in data.authors if not _names_site(name, data.site_name, page.url)]
+        page.authors = [name for name in data.authors if not is_site_name(name, data.site_name, page.url)]
     if data.language and (page.language is None or page.extractor == "generic"):
         page.language = data.language

@@ -14,14 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 
-from newsmon.core.text import fold
+from newsmon.core.outlets import is_site_name
 from newsmon.core.time import plausible
-
-_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() refuses, at regex speed
 
 # JSON-LD @type values that describe the article itself (schema.org subtypes included).
 _ARTICLE_TYPE = re.compile(r"(?:article|blogposting|liveblogposting|report)$", re.I)
@@ -91,8 +89,6 @@ def parse_iso_datetime(value: str | None) -> datetime | None:
     if parsed.tzinfo is None:
         return None
     return plausible(parsed)
-
-
 
 
 def clean(value: Any) -> str | None:
@@ -308,25 +304,14 @@ def _fill_from_meta(data: StructuredData, metas: dict[str, list[str]]) -> None:
         data.language = _language(_first(metas, "og:locale", "language", "content-language"))
 
 
-def _name_key(text: str | None) -> str:
-    return _NOT_ALNUM.sub("", fold(text or ""))
-
-
-def _is_site_name(title: str, site_name: str | None, url: str | None) -> bool:
-    """A 'headline' that is only the site's name (or its domain): home-page markup on an article."""
-    key = _name_key(title)
-    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    names = {_name_key(site_name), _name_key(host), _name_key(host.split(".")[0])} - {""}
-    return bool(key) and any(key == n or (key.startswith("bao") and key[3:] == n) for n in names)
-
-
 def _drop_site_name_title(data: StructuredData, metas: dict[str, list[str]], url: str | None) -> None:
-    """Keep a declared title only when it names the article; try og/twitter titles before giving up."""
-    if not data.title or not _is_site_name(data.title, data.site_name, url):
+    """Keep a declared title only when it names the article, not just the site (home-page markup on
+    an article); try og/twitter titles before giving up."""
+    if not data.title or not is_site_name(data.title, data.site_name, url):
         return
     data.title = next(
         (t for key in ("og:title", "twitter:title") for t in metas.get(key, [])
-         if len(t) <= _MAX_TITLE and not _is_site_name(t, data.site_name, url)),
+         if len(t) <= _MAX_TITLE and not is_site_name(t, data.site_name, url)),
         None,
     )
 

@@ -4,6 +4,18 @@ What servers send: a windows-1258 page (Vietnamese tones as combining marks) wit
 declaration; windows-1252 bytes labelled UTF-8; UTF-8 that was decoded as windows-1252 and encoded
 again ("Viá»‡t Nam" for "Việt Nam"). The HTTP header, the BOM and <meta charset> are evidence, not
 truth: a declared UTF-8 that does not decode is not UTF-8. The result is always NFC.
+
+Libraries, and what stays ours:
+- The first reading is w3lib's `html_to_unicode`, the rule Scrapy's own `Response.text` follows
+  (BOM, then header, then <meta>, WHATWG label aliases such as latin-1 -> windows-1252), so a crawl
+  and a re-extraction read a page alike. bs4's UnicodeDammit would do the same job with other
+  aliases and, when every label fails, a charset_normalizer guess: slower and unpredictable.
+- Windows-1258 against windows-1252 is ours: no detector tells them apart (every byte decodes in
+  both); only the placement of windows-1258's combining tone marks does. bs4's
+  `UnicodeDammit.detwingle` does not replace the windows-1252 reading either: it is made for a few
+  smart quotes inside UTF-8 and takes a Latin-1 letter followed by punctuation ("é“") for the
+  start of a UTF-8 sequence, losing both characters.
+- Double encoding is ours: detwingle repairs raw bytes, not text that was decoded twice.
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ class JsCookieChallengeMiddleware:
         jar = self.cookies.get(self._real_host(request))
         if not jar:
             return
-        current = request.headers.get("Cookie", b"").decode("latin-1")
+        current = (request.headers.get("Cookie") or b"").decode("latin-1")
         have = {part.split("=", 1)[0].strip() for part in current.split(";") if "=" in part}
         extra = [f"{k}={v}" for k, v in jar.items() if k not in have]
         if extra:
@@ -212,6 +212,7 @@ async def _sleep(seconds: float) -> None:
     """Wait without blocking the reactor (works with any Twisted reactor)."""
     if seconds <= 0:
         return
+    # Imported here, not at the top: importing the reactor installs one, and Scrapy must choose it first.
     from twisted.internet import reactor
 
-    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))  # type: ignore[arg-type]
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))

@@ -21,6 +21,21 @@ from typing import Any
 from newsmon.core import __version__
 
 USER_AGENT = f"newsmon/{__version__} (news monitor for e-government award news; +https://pypi.org/project/newsmon/)"
+# Shared by the crawl's settings and the sequential fetcher of `sources --check`.
+DOWNLOAD_TIMEOUT = 30  # seconds
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # bytes
+REDIRECT_MAX_TIMES = 10
+CHALLENGE_RETRIES = 3
+
+
+def is_local_mirror(mirror: str | None) -> bool:
+    """A mirror on this machine (the mock outlets): no politeness delays are needed."""
+    return bool(mirror) and ("127.0.0.1" in mirror or "localhost" in mirror)  # type: ignore[operator]
+
+
+def download_delay(mirror: str | None = None) -> float:
+    """Seconds between two requests to one host."""
+    return 0.0 if is_local_mirror(mirror) else 1.0
 
 
 def http_cache_dir() -> str:
@@ -35,7 +50,7 @@ def http_cache_dir() -> str:
 def crawl_settings(
     *, mirror: str | None = None, log_file: str | None = None, log_level: str = "INFO"
 ) -> dict[str, Any]:
-    local_mirror = bool(mirror) and ("127.0.0.1" in mirror or "localhost" in mirror)  # type: ignore[operator]
+    local_mirror = is_local_mirror(mirror)
     return {
         "BOT_NAME": "newsmon",
         "USER_AGENT": USER_AGENT,
@@ -49,9 +64,9 @@ def crawl_settings(
         "AUTOTHROTTLE_START_DELAY": 0.0 if local_mirror else 2.0,
         "AUTOTHROTTLE_MAX_DELAY": 5.0 if local_mirror else 60.0,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 4.0 if local_mirror else 1.5,
-        "DOWNLOAD_DELAY": 0.0 if local_mirror else 1.0,
-        "DOWNLOAD_TIMEOUT": 30,
-        "DOWNLOAD_MAXSIZE": 10 * 1024 * 1024,
+        "DOWNLOAD_DELAY": download_delay(mirror),
+        "DOWNLOAD_TIMEOUT": DOWNLOAD_TIMEOUT,
+        "DOWNLOAD_MAXSIZE": DOWNLOAD_MAXSIZE,
         "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 3,
@@ -59,8 +74,8 @@ def crawl_settings(
         "NEWSMON_BACKOFF_BASE": 0.2 if local_mirror else 2.0,
         "NEWSMON_BACKOFF_MAX": 60.0,
         "NEWSMON_RETRY_AFTER_MAX": 300.0,
-        "NEWSMON_CHALLENGE_RETRIES": 3,
-        "REDIRECT_MAX_TIMES": 10,
+        "NEWSMON_CHALLENGE_RETRIES": CHALLENGE_RETRIES,
+        "REDIRECT_MAX_TIMES": REDIRECT_MAX_TIMES,
         "HTTPCACHE_ENABLED": True,
         "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
         "HTTPCACHE_STORAGE": "scrapy.extensions.httpcache.FilesystemCacheStorage",

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from crawler.extract.generic import extract_generic, parse_html
 from crawler.extract.structured import parse_iso_datetime, structured_metadata
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-BENCH = SHARED / "benchmarks" / "article-extraction"
+from samples.extraction_bench import BENCH_DIR as BENCH
+from samples.extraction_bench import aggregate, load_pages, page_counts
 
 PARAGRAPHS = [
     "The provincial committee opened its new online service portal on Monday, letting residents file "
@@ -180,8 +178,6 @@ def test_parse_iso_datetime() -> None:
 @pytest.mark.shared
 @pytest.mark.skipif(not BENCH.is_dir(), reason="../shared/benchmarks is absent")
 def test_benchmark_f1_on_first_pages() -> None:
-    from bench.extraction import aggregate, generic_body, load_pages, page_counts
-
     pages = load_pages(40, BENCH)
-    score = aggregate(page_counts(page.truth, generic_body(page)) for page in pages)
+    score = aggregate(page_counts(page.truth, "\n".join(extract_generic(page.html, page.url).body)) for page in pages)
     assert score.f1 > 0.85

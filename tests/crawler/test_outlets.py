@@ -54,7 +54,8 @@ def test_nld_pages_under_tuoitre_belong_to_nld_and_old_urls_move() -> None:
     nld = registry.get("nld")
     merged = "https://tuoitre.vn/nld/tphcm-dat-giai-196251222135734583.htm"
     assert registry.for_url(merged) is nld
-    assert registry.for_url("https://tuoitre.vn/tphcm-dat-giai-100251222135734583.htm").name == "tuoitre.vn"
+    own = registry.for_url("https://tuoitre.vn/tphcm-dat-giai-100251222135734583.htm")
+    assert own is not None and own.name == "tuoitre.vn"
     assert nld.moved_url("https://nld.com.vn/tphcm-dat-giai-196251222135734583.htm") == merged
     assert nld.is_article_url(merged) and nld.is_article_url("https://nld.com.vn/tphcm-dat-giai-196251222135734583.htm")
     assert not registry.get("tuoitre").is_article_url(merged)
@@ -135,6 +136,49 @@ def test_retry_after_is_honoured(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_sources_check_obeys_robots_txt(tmp_path: Path) -> None:
+    """A URL that robots.txt disallows is reported as such and never requested."""
+    from crawler.check import check_outlet, format_report
+    from samples.server import make_server
+
+    host = tmp_path / "sites" / "robots.example"
+    host.mkdir(parents=True)
+    (host / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    items = "".join(
+        f"<item><title>Bài {n}</title><link>https://robots.example/{path}</link></item>"
+        for n, path in ((1, "bai-mot-1.html"), (2, "private/bai-hai-2.html"))
+    )
+    (host / "rss.xml").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>')
+    paragraphs = "".join(f"<p>Đoạn văn thứ {i} nói về chính quyền số và dịch vụ công trực tuyến.</p>" for i in range(5))
+    page = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head>'
+        f"<body><article><h1>Bài về chuyển đổi số</h1>{paragraphs}</article></body></html>"
+    )
+    (host / "bai-mot-1.html").write_text(page, encoding="utf-8")
+    (host / "private").mkdir()
+    (host / "private" / "bai-hai-2.html").write_text(page, encoding="utf-8")
+    profile = profile_from_dict(
+        {"name": "robots.example", "feeds": ["https://robots.example/rss.xml", "https://robots.example/private/rss.xml"],
+         "article_url": r"\.html$"}
+    )
+    server = make_server(0, root=tmp_path / "sites")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        report = check_outlet(profile, f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    lines = format_report(report)
+    assert "  feed     ok   https://robots.example/rss.xml  2 items, 2 article links, 0 dated" in lines
+    assert "  feed     FAIL https://robots.example/private/rss.xml  disallowed by robots.txt" in lines
+    assert "  FAIL https://robots.example/private/bai-hai-2.html  disallowed by robots.txt" in lines
+    assert report.ok and report.articles[0].fields["title"] == "Bài về chuyển đổi số"
+    paths = [path for _, path in server.request_log]
+    assert paths.count("/robots.example/robots.txt") == 1  # read once per host
+    assert not [path for path in paths if "/private/" in path]
 
 
 def test_sources_lists_all_outlets(db_url: str) -> None:
