@@ -1,4 +1,4 @@
-"""Per-field accuracy of the profile path (extract_page + finalize) on every mock article page.
+"""Per-field accuracy of the page path (crawler.process.process_page) on every mock article page.
 
 Run from the repo root: ``python bench/field_accuracy.py [--outlet DOMAIN] [--show-errors]``.
 Every page under ``samples/gold/<outlet>/`` is read from ``samples/sites/`` (no network), extracted
@@ -17,27 +17,15 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(REPO))
 
-from crawler.clean.textclean import finalize  # noqa: E402
-from crawler.extract.page import extract_page  # noqa: E402
-from crawler.outlets.registry import OutletProfile, Registry  # noqa: E402
+from crawler.outlets.registry import Registry  # noqa: E402
+from crawler.process import process_page  # noqa: E402
+from newsmon.core.records import FetchedPage  # noqa: E402
 from samples.gold import GoldPage, outlets, score_outlet, table  # noqa: E402
-
-
-def profile_for(registry: Registry, page: GoldPage) -> OutletProfile | None:
-    """The profile the crawl would use: the one owning the final URL, else the gold outlet's."""
-    profile = registry.for_url(page.gold["url"])
-    if profile is not None:
-        return profile
-    try:
-        return registry.get(page.outlet)
-    except KeyError:
-        return None
 
 
 def record_of(page: GoldPage, registry: Registry) -> dict[str, Any]:
     """What `newsmon extract --json` gives for the page."""
-    html = page.html_path.read_bytes()
-    return finalize(extract_page(html, page.gold["url"], profile=profile_for(registry, page))).to_json()
+    return process_page(FetchedPage(page.gold["url"], "", page.html_path.read_bytes()), registry).to_json()
 
 
 def main(argv: list[str] | None = None) -> int:

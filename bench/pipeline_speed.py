@@ -29,7 +29,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import crawler.clean  # noqa: E402
-from crawler.clean.textclean import clean_text  # noqa: E402
+from crawler.clean import clean_text  # noqa: E402
 from crawler.outlets.registry import OutletProfile, Registry  # noqa: E402
 from crawler.process import process_page  # noqa: E402
 from newsmon.core.outlets import OutletNames  # noqa: E402

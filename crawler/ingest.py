@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
+from crawler.clean.fragment import fragment_paragraphs, fragment_text
 from crawler.context import TopicRules
 from newsmon.core.records import Article, RunStatus, StoreStatus, Trigger
 from newsmon.core.text import tidy_text
@@ -31,7 +32,7 @@ def record_to_article(data: object, line_no: int) -> Article:
         raise IngestError(f"line {line_no}: needs a 'title'")
     body = data.get("body", data.get("text"))
     if isinstance(body, str):
-        body = [p for p in (tidy_text(x) for x in body.split("\n")) if p]
+        body = fragment_paragraphs(body)
     if not isinstance(body, list) or not all(isinstance(p, str) for p in body):
         raise IngestError(f"line {line_no}: needs 'body' (list of paragraphs) or 'text' (string)")
     published = data.get("published")
@@ -45,10 +46,10 @@ def record_to_article(data: object, line_no: int) -> Article:
     lead = data.get("lead")
     return Article(
         url=url,
-        title=tidy_text(title),
+        title=tidy_text(fragment_text(title)),
         outlet=data.get("outlet"),
-        lead=tidy_text(lead) if isinstance(lead, str) else None,
-        body=[tidy_text(p) for p in body if p.strip()],
+        lead=tidy_text(fragment_text(lead)) if isinstance(lead, str) else None,
+        body=[tidy_text(fragment_text(p)) for p in body if p.strip()],
         published=published,
         language=data.get("language"),
         authors=list(data.get("authors") or []),

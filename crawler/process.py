@@ -7,8 +7,6 @@ else the generic extractor -> `finalize` -> the feed's date when the page gives 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from functools import lru_cache
 from typing import Protocol
 
 from crawler.clean import finalize
@@ -18,19 +16,15 @@ from newsmon.core.outlets import OutletNames
 from newsmon.core.records import Article, ExtractedPage, FetchedPage
 
 
-class ProfileLookup(Hashable, Protocol):
+class ProfileLookup(Protocol):
     """What the page path needs of a registry: the profile that owns a URL, and the outlet names
     that credits and bylines are recognised by."""
 
     def for_url(self, url: str) -> OutletProfile | None: ...
 
-    def outlet_names(self) -> OutletNames: ...
-
-
-@lru_cache(maxsize=8)
-def _names_of(registry: ProfileLookup) -> OutletNames:
-    """The registry's outlet names, built once per registry (building reads press.toml: ~3 ms)."""
-    return registry.outlet_names()
+    def outlet_names(self) -> OutletNames:
+        """Built once per registry (`Registry` caches them: building reads press.toml)."""
+        ...
 
 
 def extract_fetched(page: FetchedPage, registry: ProfileLookup) -> ExtractedPage:
@@ -44,7 +38,7 @@ def extract_fetched(page: FetchedPage, registry: ProfileLookup) -> ExtractedPage
 
 def finish_page(extracted: ExtractedPage, page: FetchedPage, registry: ProfileLookup) -> Article:
     """Clean the extracted fields into an article; the feed's date beats no date (never the crawl time)."""
-    article = finalize(extracted, names=_names_of(registry))
+    article = finalize(extracted, names=registry.outlet_names())
     if article.published is None and page.listed_published is not None:
         article.published = page.listed_published
     return article

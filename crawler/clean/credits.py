@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from crawler.clean.lines import word_count
 from crawler.outlets.registry import builtin_outlet_names
 from newsmon.core.outlets import NEWSPAPER_WORD, OutletNames
-from newsmon.core.text import collapse_doubled, name_key, tidy_text
+from newsmon.core.text import collapse_doubled, tidy_text
 
 DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info))\b", re.I)
 _OUTLET_PREFIX = re.compile(
@@ -145,7 +145,6 @@ def outlet_from_edges(lines: list[str], names: OutletNames) -> str | None:
             if not tail[0][:1].isupper() or (size == 1 and not (name.isupper() and len(name) >= 3)):
                 continue
             known = names.lookup(name, aliases_only=True)
-            # The words as they stand, not with "Báo"/"Online" dropped: a shorter tail tries that.
-            if known and any(name_key(alias) == name_key(name) for alias in known.aliases):
+            if known:
                 return known.domain
     return None

@@ -57,14 +57,6 @@ def _script_counts(sample: str) -> Counter[str]:
     return counts
 
 
-def _script_of(char: str) -> str | None:
-    code = ord(char)
-    for low, high, lang in _SCRIPTS:
-        if low <= code <= high:
-            return lang
-    return None
-
-
 def vietnamese_share(text: str) -> float:
     """Share of words carrying a Vietnamese-only letter (high for Vietnamese, ~0 for others)."""
     words = _WORD.findall(normalize_text(text).lower())

@@ -53,11 +53,14 @@ class OutletNames:
     def lookup(self, name: str, *, aliases_only: bool = False) -> KnownOutlet | None:
         """The outlet any spelling of `name` (with or without "Báo ...") refers to, or None.
 
-        `aliases_only` accepts only the names listed as aliases: for guesses from page furniture,
-        where a profile name such as "Chính phủ" is too common a phrase to be evidence.
+        `aliases_only` accepts only a listed alias, spelled as it stands (no "Báo" dropped): for
+        guesses from page furniture, where a profile name such as "Chính phủ" is too common a phrase
+        to be evidence.
         """
+        if aliases_only:
+            return self._explicit.get(name_key(name))
         for key in (name_key(name), name_key(NEWSPAPER_WORD.sub("", name.strip()))):
-            found = self._explicit.get(key) or (None if aliases_only else self._derived.get(key))
+            found = self._explicit.get(key) or self._derived.get(key)
             if found:
                 return found
         return None

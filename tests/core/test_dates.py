@@ -168,7 +168,7 @@ def test_feed_dates_without_zone_are_local_time(text: str, expected: datetime) -
 
 
 def test_relative_page_date_counts_back_from_fetch_in_the_cleaner() -> None:
-    from crawler.clean.textclean import finalize
+    from crawler.clean import finalize
     from newsmon.core.records import ExtractedPage
 
     body = ["Nội dung bài viết đủ dài để nhận diện ngôn ngữ của trang một cách chắc chắn hơn nữa."]
@@ -179,7 +179,7 @@ def test_relative_page_date_counts_back_from_fetch_in_the_cleaner() -> None:
 
 
 def test_page_without_a_date_gets_none_not_the_fetch_time() -> None:
-    from crawler.clean.textclean import finalize
+    from crawler.clean import finalize
     from crawler.extract.page import extract_page
 
     html = "<html><body><article><h1>Tiêu đề bài viết</h1>" + "<p>Một đoạn văn của bài viết không có ngày.</p>" * 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crawler.clean.textclean import finalize
+from crawler.clean import finalize
 from crawler.relevance.topics import TopicSet
 from newsmon.core.records import Article, ExtractedPage, Relevance
 from newsmon.core.text import fold, normalize_text, same_text, tidy_text, unique_texts, words

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from crawler.clean.textclean import finalize
-from crawler.extract.page import extract_page
-from crawler.outlets.registry import OutletProfile, Registry
+from crawler.outlets.registry import Registry
+from crawler.process import process_page
+from newsmon.core.records import FetchedPage
 from samples.gold import FIELDS, GoldPage, misses_report, outlets, score_outlet, table
 
 
@@ -22,21 +22,10 @@ def registry() -> Registry:
     return Registry.builtin()
 
 
-def profile_for(registry: Registry, page: GoldPage) -> OutletProfile | None:
-    """The profile the crawl would use: the one owning the final URL, else the gold outlet's."""
-    profile = registry.for_url(page.gold["url"])
-    if profile is not None:
-        return profile
-    try:
-        return registry.get(page.outlet)
-    except KeyError:
-        return None
-
 
 def record_of(page: GoldPage, registry: Registry) -> dict[str, Any]:
     """What `newsmon extract --json` gives for the page."""
-    html = page.html_path.read_bytes()
-    return finalize(extract_page(html, page.gold["url"], profile=profile_for(registry, page))).to_json()
+    return process_page(FetchedPage(page.gold["url"], "", page.html_path.read_bytes()), registry).to_json()
 
 
 def test_there_are_mock_outlets_to_measure() -> None:
