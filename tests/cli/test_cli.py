@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from tests.conftest import run_cli
 
 
-def assert_clean_failure(result, needle: str) -> None:  # type: ignore[no-untyped-def]
+def assert_clean_failure(result: subprocess.CompletedProcess[str], needle: str) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     assert needle in result.stderr, result.stderr

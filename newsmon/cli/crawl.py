@@ -1,0 +1,202 @@
+"""Crawling commands: `crawl`, `demo`, `samples serve`, `sources`."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+
+import click
+
+from crawler.check import check_outlet, format_report
+from crawler.outlets.registry import OutletProfile
+from crawler.run.runner import CrawlOptions, CrawlOutcome, run_crawl
+from newsmon.cli.app import App, pass_app
+from newsmon.cli.common import ExitCode, UserError
+from newsmon.cli.inputs import parse_day
+from newsmon.cli.present import preview_line
+from newsmon.core.logs import configure
+from newsmon.core.records import RunStatus, Trigger
+from samples.server import ROOT as SITES_DIR
+from samples.server import main as serve_main
+from samples.server import serving
+
+_UNATTENDED = (Trigger.CRON, Trigger.SCHEDULE)  # no progress display; log to a file
+
+
+def crawl_outlets(
+    app: App,
+    outlets: list[OutletProfile],
+    mirror: str | None,
+    since: datetime | None,
+    max_articles: int | None,
+    trigger: Trigger,
+    log_file: str | None,
+    *,
+    force: bool = False,
+    due_only: bool = False,
+    wait: float = 0.0,
+) -> CrawlOutcome:
+    """One crawl run into the app's archive, with the config's topics, site-search queries and health policy."""
+    options = CrawlOptions(
+        outlets=outlets,
+        registry=app.registry(),
+        topics=app.topics(),
+        mirror=mirror,
+        since=since,
+        max_articles=max_articles,
+        trigger=trigger,
+        log_file=log_file,
+        progress=sys.stderr.isatty() and trigger not in _UNATTENDED,
+        search_queries=app.config.search_queries,
+        policy=app.config.health,
+        force=force,
+        due_only=due_only,
+        wait=wait,
+    )
+    return run_crawl(app.archive(), options)
+
+
+@click.command()
+@click.option("--outlet", "outlets", multiple=True, help="Outlet to crawl (repeat); default: all.")
+@click.option("--group", "groups", multiple=True, help="A group of outlets from the config's [groups] (repeat).")
+@click.option("--mirror", envvar="NEWSMON_MIRROR", help="Route every outlet request to this mirror.")
+@click.option("--since", help="Skip articles published before this date (YYYY-MM-DD).")
+@click.option("--max-articles", type=click.IntRange(min=1), help="Fetch at most N new articles.")
+@click.option(
+    "--trigger",
+    type=click.Choice([t.value for t in (Trigger.MANUAL, Trigger.CRON, Trigger.SCHEDULE)]),  # values, not names
+    default=None,
+    help="Who started the run [default: manual on a terminal, cron otherwise].",
+)
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    help="Write the crawl log to this file [default without a terminal: <log_dir>/newsmon.log].",
+)
+@click.option("--wait", type=click.FloatRange(min=0), default=0, help="Seconds to wait for outlets another run holds.")
+@click.option("--force", is_flag=True, help="Crawl backed-off (failing) outlets too.")
+@click.option("--adaptive", is_flag=True, help="Crawl only the outlets whose adaptive polling interval is due.")
+@pass_app
+def crawl(
+    app: App,
+    outlets: tuple[str, ...],
+    groups: tuple[str, ...],
+    mirror: str | None,
+    since: str | None,
+    max_articles: int | None,
+    trigger: str | None,
+    log_file: str | None,
+    wait: float,
+    force: bool,
+    adaptive: bool,
+) -> None:
+    """Crawl the outlets once and store what is new.
+
+    Safe from cron: no progress display and a rotating key=value log file without a terminal.
+    Exit codes: 0 completed (or nothing due), 1 failed or interrupted, 2 bad input, 3 skipped because
+    another run holds the outlets, 70 internal error.
+    """
+    selected = app.select_outlets(outlets, groups)
+    since_day = parse_day(since)
+    who = Trigger(trigger) if trigger else (Trigger.MANUAL if sys.stdin.isatty() else Trigger.CRON)
+    unattended = who in _UNATTENDED or not sys.stderr.isatty()
+    file = app.log_file(log_file, "newsmon.log") if (log_file or unattended) else None
+    configure(logging.DEBUG if app.debug else logging.WARNING, file)
+    outcome = crawl_outlets(
+        app,
+        selected,
+        mirror or app.config.mirror,
+        since_day,
+        max_articles,
+        who,
+        log_file,
+        force=force,
+        due_only=adaptive,
+        wait=wait,
+    )
+    click.echo(outcome.summary())
+    if outcome.status == RunStatus.SKIPPED:
+        sys.exit(ExitCode.SKIPPED)
+    if outcome.status not in (RunStatus.COMPLETED, RunStatus.IDLE):
+        sys.exit(ExitCode.RUN_FAILED)
+
+
+@click.command()
+@click.option("--port", type=int, default=0, help="Port of the mock outlets [default: any free port].")
+@click.option("--max-articles", type=click.IntRange(min=1), help="Fetch at most N articles.")
+@pass_app
+def demo(app: App, port: int, max_articles: int | None) -> None:
+    """Crawl the bundled mock outlets (offline) into the archive and show what was stored."""
+    with serving(port) as base_url:
+        click.echo(f"mock outlets serving on {base_url}; archive: {app.db_url}")
+        outlets = [p for p in app.registry() if p.name in _sample_domains()]
+        outcome = crawl_outlets(app, outlets, str(base_url), None, max_articles, Trigger.DEMO, None, force=True)
+    click.echo(outcome.summary())
+    counts = app.archive().counts()
+    click.echo(
+        f"archive: {counts['relevant']} relevant articles in {counts['stories']} stories, "
+        f"{counts['duplicates']} duplicate copies linked, {counts['offtopic']} off-topic pages remembered"
+    )
+    rows = app.archive().search(limit=8)
+    if rows:
+        click.echo("latest relevant articles:")
+        for row in rows:
+            click.echo(preview_line(row))
+    click.echo('try: newsmon search "chính quyền số"   or   newsmon search "asocio" --format json')
+    if outcome.status != RunStatus.COMPLETED:
+        sys.exit(ExitCode.RUN_FAILED)
+
+
+def _sample_domains() -> set[str]:
+    return {p.name for p in SITES_DIR.iterdir() if p.is_dir()}
+
+
+@click.group()
+def samples() -> None:
+    """The bundled mock outlets."""
+
+
+@samples.command("serve")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def samples_serve(port: int) -> None:
+    """Serve the mock outlets on 127.0.0.1 (use with crawl --mirror http://127.0.0.1:PORT)."""
+    click.echo(f"serving the mock outlets on http://127.0.0.1:{port} (Ctrl-C to stop)")
+    try:
+        serve_main(port)
+    except OSError as exc:
+        raise UserError(f"cannot serve on port {port}: {exc.strerror}") from None
+    except KeyboardInterrupt:
+        pass
+
+
+@click.command()
+@click.option("--check", "check_name", metavar="NAME", help="Fetch a sample of NAME's sources and articles; report.")
+@click.option("--mirror", envvar="NEWSMON_MIRROR", help="With --check: route requests to this mirror.")
+@pass_app
+def sources(app: App, check_name: str | None, mirror: str | None) -> None:
+    """List the outlets and how each is discovered."""
+    if check_name:
+        _check(app, check_name, mirror or app.config.mirror)
+        return
+    for profile in app.registry():
+        family = f" [{profile.family}]" if profile.family else ""
+        click.echo(f"{profile.name:22} {profile.display_name:20} {', '.join(profile.discovery)}{family}")
+        for kind, urls in (("feed", profile.feeds), ("sitemap", profile.sitemaps), ("section", profile.sections)):
+            for url in urls:
+                click.echo(f"    {kind:8} {url}")
+        if profile.search:
+            click.echo(f"    {'search':8} {profile.search}")
+
+
+def _check(app: App, name: str, mirror: str | None) -> None:
+    """`sources --check NAME`: try the outlet's sources and a few articles; exit 1 when something failed."""
+    try:
+        profile = app.registry().get(name)
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from None
+    report = check_outlet(profile, mirror, app.config.search_queries or None)
+    for line in format_report(report, mirror):
+        click.echo(line)
+    if not report.ok:
+        sys.exit(ExitCode.RUN_FAILED)
