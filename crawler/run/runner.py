@@ -50,7 +50,6 @@ class CrawlOptions:
     since: datetime | None = None
     max_articles: int | None = None
     trigger: Trigger = Trigger.MANUAL
-    log_file: str | None = None  # unused (the CLI configures logging): remove with newsmon/cli/crawl.py's log_file=
     progress: bool = False
     search_queries: list[str] | None = None
     force: bool = False  # crawl backed-off outlets too

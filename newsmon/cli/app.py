@@ -30,6 +30,7 @@ class App:
         self.debug = options.debug
         self._config: Config | None = None
         self._archive: Archive | None = None
+        self._registry: Registry | None = None
 
     @property
     def config(self) -> Config:
@@ -48,16 +49,19 @@ class App:
         """The archive, opened (and migrated) once; the one place the CLI builds an Archive."""
         if self._archive is None:
             try:
-                self._archive = Archive(self.db_url)
+                self._archive = Archive(self.db_url, self.registry().outlet_names())
             except DatabaseError as exc:
                 raise UserError(str(exc)) from None
         return self._archive
 
     def registry(self) -> Registry:
-        try:
-            return Registry.builtin(self.config.outlets)
-        except ProfileError as exc:
-            raise UserError(str(exc)) from None
+        """The built-in outlets and the config's, read once (its outlet names are built once too)."""
+        if self._registry is None:
+            try:
+                self._registry = Registry.builtin(self.config.outlets)
+            except ProfileError as exc:
+                raise UserError(str(exc)) from None
+        return self._registry
 
     def topics(self) -> TopicSet:
         try:

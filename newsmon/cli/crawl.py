@@ -31,7 +31,6 @@ def crawl_outlets(
     since: datetime | None,
     max_articles: int | None,
     trigger: Trigger,
-    log_file: str | None,
     *,
     force: bool = False,
     due_only: bool = False,
@@ -46,7 +45,6 @@ def crawl_outlets(
         since=since,
         max_articles=max_articles,
         trigger=trigger,
-        log_file=log_file,
         progress=sys.stderr.isatty() and trigger not in _UNATTENDED,
         search_queries=app.config.search_queries,
         policy=app.config.health,
@@ -110,7 +108,6 @@ def crawl(
         since_day,
         max_articles,
         who,
-        log_file,
         force=force,
         due_only=adaptive,
         wait=wait,
@@ -131,7 +128,7 @@ def demo(app: App, port: int, max_articles: int | None) -> None:
     with serving(port) as base_url:
         click.echo(f"mock outlets serving on {base_url}; archive: {app.db_url}")
         outlets = [p for p in app.registry() if p.name in _sample_domains()]
-        outcome = crawl_outlets(app, outlets, str(base_url), None, max_articles, Trigger.DEMO, None, force=True)
+        outcome = crawl_outlets(app, outlets, str(base_url), None, max_articles, Trigger.DEMO, force=True)
     click.echo(outcome.summary())
     counts = app.archive().counts()
     click.echo(
@@ -195,7 +192,7 @@ def _check(app: App, name: str, mirror: str | None) -> None:
         profile = app.registry().get(name)
     except KeyError as exc:
         raise UserError(str(exc.args[0])) from None
-    report = check_outlet(profile, mirror, app.config.search_queries or None)
+    report = check_outlet(profile, mirror, app.config.search_queries or None, registry=app.registry())
     for line in format_report(report, mirror):
         click.echo(line)
     if not report.ok:

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import click
 
-from crawler.clean.textclean import clean_text, finalize
-from crawler.extract.page import extract_page
+from crawler.clean import clean_text
+from crawler.process import process_page
 from newsmon.cli.app import App, pass_app
 from newsmon.cli.common import UserError
 from newsmon.cli.inputs import read_file
 from newsmon.cli.present import print_record
-from newsmon.core.records import Article
+from newsmon.core.records import Article, FetchedPage
 
 
 def extract_record(app: App, body: bytes, url: str) -> Article:
-    """The one place `extract` calls the crawler's page path: extract with the URL's profile, then clean."""
-    profile = app.registry().for_url(url)
-    return finalize(extract_page(body, url, profile=profile))
+    """The crawl's own page path (profile chosen by URL, then the cleaner), on a saved page."""
+    return process_page(FetchedPage(url, "", body), app.registry())
 
 
-def clean_record(text: str, url: str | None) -> Article:
-    """The one place `clean` calls the text cleaner."""
-    return clean_text(text, url=url)
+def clean_record(app: App, text: str, url: str | None) -> Article:
+    """The text cleaner, with the outlets of the config among the names credits are recognised by."""
+    return clean_text(text, url=url, names=app.registry().outlet_names())
 
 
 @click.command()
@@ -38,11 +37,12 @@ def extract(app: App, file: str, url: str, as_json: bool) -> None:
 @click.argument("file")
 @click.option("--url", help="The page's URL, if known.")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
-def clean(file: str, url: str | None, as_json: bool) -> None:
+@pass_app
+def clean(app: App, file: str, url: str | None, as_json: bool) -> None:
     """Clean a plain-text rendering of a page into an article record."""
     raw = read_file(file)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise UserError(f"{file} is not UTF-8 text") from None
-    print_record(clean_record(text, url), as_json)
+    print_record(clean_record(app, text, url), as_json)
