@@ -87,7 +87,7 @@ def _groups(raw: object, file: Path) -> dict[str, list[str]]:
 
 
 def _health(raw: object, file: Path) -> HealthPolicy:
-    """`[health]`: backoff and adaptive polling bounds, in seconds (see scheduler/health.py)."""
+    """`[health]`: backoff and adaptive polling bounds, in seconds (see crawler/run/health.py)."""
     if not isinstance(raw, dict):
         raise ConfigError(f"{file}: [health] must be a table")
     fields = HealthPolicy.__dataclass_fields__
