@@ -29,43 +29,10 @@ if str(ROOT) not in sys.path:
 
 from crawler.relevance import TopicSet, load_topics  # noqa: E402
 from newsmon.core.records import Article  # noqa: E402
+from samples.metrics import Counts  # noqa: E402
 
 DEVSET = ROOT / "bench" / "relevance" / "devset.jsonl"
 
-
-@dataclass(slots=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    def add(self, gold: bool, predicted: bool) -> None:
-        if gold and predicted:
-            self.tp += 1
-        elif predicted:
-            self.fp += 1
-        elif gold:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def n(self) -> int:
-        return self.tp + self.fp + self.fn + self.tn
 
 
 @dataclass(slots=True)

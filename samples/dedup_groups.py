@@ -25,44 +25,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from samples.metrics import Counts
+
 GROUPS = Path(__file__).resolve().parents[1] / "bench" / "dedup" / "groups.jsonl"
 STORY = {"original", "near_duplicate", "teaser"}
 
 Group = dict[str, Any]  # one line of groups.jsonl: an article with its group, half and relation
 
 
-@dataclass(slots=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def add(self, gold: bool, predicted: bool) -> None:
-        if gold:
-            self.tp += predicted
-            self.fn += not predicted
-        else:
-            self.fp += predicted
-            self.tn += not predicted
-
-    def as_dict(self) -> dict[str, int | float]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "tn": self.tn,
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-        }
 
 
 def load(path: Path = GROUPS) -> list[Group]:
