@@ -14,13 +14,12 @@ import sys
 import threading
 import time
 
-from newsmon.core.records import Trigger
+from newsmon.core.records import ExitCode, Trigger
 from storage.archive import Archive
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 3600  # seconds a scheduled crawl may run before it is stopped
-EXIT_SKIPPED = 3  # the child found every outlet leased by another run (see newsmon.cli)
 _children: set[subprocess.Popen[bytes]] = set()
 _children_lock = threading.Lock()
 _refusing = threading.Event()
@@ -80,7 +79,7 @@ def run_scheduled_crawl(
     finally:
         with _children_lock:
             _children.discard(child)
-    if code == EXIT_SKIPPED:
+    if code == ExitCode.SKIPPED:  # the child found every outlet leased by another run
         log.warning("scheduled crawl skipped: its outlets are being crawled by another run")
     elif code not in (0, None):
         _mark_dead_runs(db_url, child.pid, f"crawl process exited with code {code}")

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import click
 
+from crawler.run.health import is_backed_off
 from newsmon.core.records import Article
 from newsmon.core.time import LOCAL_TZ, utcnow
 from scheduler.daemon import ScheduledJob
@@ -141,7 +142,7 @@ class Health(StrEnum):
 
 
 def health_of(outlet: Outlet) -> Health:
-    if outlet.backoff_until and outlet.backoff_until > utcnow():
+    if is_backed_off(outlet, utcnow()):  # the crawl's own rule
         return Health.BACKED_OFF
     if outlet.consecutive_failures:
         return Health.FAILING

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 
@@ -49,6 +49,17 @@ class Trigger(StrEnum):
     SCHEDULE = "schedule"
     DEMO = "demo"
     INGEST = "ingest"
+
+
+class ExitCode(IntEnum):
+    """The exit codes of every `newsmon` command, so cron, systemd and the scheduler (which reads its
+    crawl child's code) can act on them (see the README)."""
+
+    DONE = 0  # a crawl completed, even if some pages failed; or nothing was due
+    RUN_FAILED = 1  # a crawl failed or was interrupted
+    USAGE = 2  # bad input: options, config, database path
+    SKIPPED = 3  # another run holds the outlets' leases
+    INTERNAL = 70  # a bug or an environment failure (one line; --debug for the traceback)
 
 
 @dataclass(slots=True)
