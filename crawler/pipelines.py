@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from sqlalchemy.exc import SQLAlchemyError
@@ -63,7 +64,7 @@ class _Stage:
 class ExtractPipeline(_Stage):
     """HTML -> clean Article (profile layout or generic extractor, then the text cleaner)."""
 
-    def process_item(self, item: FetchedPage, spider: Any = None) -> CleanedPage:
+    def process_item(self, item: FetchedPage, spider: Spider | None = None) -> CleanedPage:
         try:
             article = process_page(item, self.context.registry)
         except Exception as exc:  # one bad page must not stop the crawl
@@ -79,7 +80,7 @@ class ExtractPipeline(_Stage):
 class RelevancePipeline(_Stage):
     """Topic rules decide whether the article belongs to the archive's results."""
 
-    def process_item(self, item: CleanedPage, spider: Any = None) -> ScoredPage:
+    def process_item(self, item: CleanedPage, spider: Spider | None = None) -> ScoredPage:
         relevance = self.context.topics.evaluate(item.article)
         return ScoredPage(item.page, item.article, relevance)
 
@@ -87,7 +88,7 @@ class RelevancePipeline(_Stage):
 class StorePipeline(_Stage):
     """Dedup and store, one transaction per article."""
 
-    def process_item(self, item: ScoredPage, spider: Any = None) -> StoredPage:
+    def process_item(self, item: ScoredPage, spider: Spider | None = None) -> StoredPage:
         ctx = self.context
         try:
             result = ctx.archive.store(item.article, item.relevance, raw=item.page, run_id=ctx.stats.run_id)

@@ -7,7 +7,6 @@ import logging
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
@@ -15,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
 from twisted.internet.task import deferLater
@@ -173,7 +173,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     delays only the retried request: other requests, of other outlets too, go on meanwhile.
     """
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("NEWSMON_BACKOFF_BASE", 2.0)
         self.cap = settings.getfloat("NEWSMON_BACKOFF_MAX", 60.0)
