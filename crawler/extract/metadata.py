@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import lxml.html
 
 from crawler.extract.layout import ancestors, tag_of
 from crawler.extract.structured import StructuredData, clean, parse_iso_datetime
 from newsmon.core.dates import parse_date
+from newsmon.core.outlets import is_site_name
 from newsmon.core.records import ExtractedPage
-from newsmon.core.text import name_key
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00bb\u00b7]\s+")
 # Containers whose dates belong to other stories.
@@ -72,11 +71,8 @@ def _strip_site_name(title: str, site_name: str | None, url: str) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    host = urlsplit(url).hostname or ""
-    site_keys = {name_key(site_name or ""), name_key(host.removeprefix("www.").split(".")[0])} - {""}
     for candidate, rest in ((parts[-1], title[: title.rfind(parts[-1])]), (parts[0], title[len(parts[0]) :])):
-        key = name_key(candidate)
-        if key and any(key == s or key.startswith(s) or s.startswith(key) for s in site_keys):
+        if is_site_name(candidate, site_name, url, prefix=True):
             return _trim_separator(rest)
     return title
 

@@ -86,15 +86,19 @@ class OutletNames:
         return found is not None and site_of(f"https://{found.domain}/") == site_of(f"https://{host}/")
 
 
-def is_site_name(name: str, site_name: str | None, url: str | None) -> bool:
+def is_site_name(name: str, site_name: str | None, url: str | None, *, prefix: bool = False) -> bool:
     """Is `name` only the publication's own name ("Dân trí", "Báo Tuổi Trẻ", "vnexpress.net")?
 
     Compared with the page's declared site name, its host and the host's first label; a leading
-    "Báo" (newspaper) is allowed. Bylines, headlines and title parts use this one test.
+    "Báo" (newspaper) is allowed. `prefix` also accepts a name that one of them starts (or that
+    starts one of them): a title part such as "Tuổi Trẻ Online" after "|". Bylines, headlines and
+    title parts all use this one test.
     """
     key = name_key(name)
     if not key:
         return False
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     names = {name_key(site_name or ""), name_key(host), name_key(host.split(".")[0])} - {""}
-    return any(key == n or (key.startswith("bao") and key[3:] == n) for n in names)
+    if any(key == n or (key.startswith("bao") and key[3:] == n) for n in names):
+        return True
+    return prefix and any(key.startswith(n) or n.startswith(key) for n in names)
