@@ -165,23 +165,3 @@ def test_feed_dates_without_zone_are_local_time(text: str, expected: datetime) -
     value = parse_feed_date(text, fetched_at=FETCHED)
     assert value == expected
     assert value is not None and value.utcoffset() == expected.utcoffset()
-
-
-def test_relative_page_date_counts_back_from_fetch_in_the_cleaner() -> None:
-    from crawler.clean import finalize
-    from newsmon.core.records import ExtractedPage
-
-    body = ["Nội dung bài viết đủ dài để nhận diện ngôn ngữ của trang một cách chắc chắn hơn nữa."]
-    page = ExtractedPage(url="https://example.vn/a.html", title="Tiêu đề", body=body, published_text="3 giờ trước")
-    assert finalize(page).published is None  # no fetch time: no anchor, so no date (never "now")
-    page.fetched_at = FETCHED
-    assert finalize(page).published == local(2026, 11, 23, 6, 0)
-
-
-def test_page_without_a_date_gets_none_not_the_fetch_time() -> None:
-    from crawler.clean import finalize
-    from crawler.extract.page import extract_page
-
-    html = "<html><body><article><h1>Tiêu đề bài viết</h1>" + "<p>Một đoạn văn của bài viết không có ngày.</p>" * 5
-    article = finalize(extract_page(html + "</article></body></html>", "https://example.vn/a.html", fetched_at=FETCHED))
-    assert article.published is None
