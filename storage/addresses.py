@@ -32,13 +32,12 @@ class Addresses:
                 found.update(session.scalars(select(m.ArticleUrl.url).where(m.ArticleUrl.url.in_(chunk))))
         return {by_key[k] for k in found}
 
-    def add_aliases(self, url: str, aliases: set[str], article_id: int | None = None) -> bool:
+    def add_aliases(self, url: str, aliases: set[str]) -> bool:
         """Record more addresses of the article stored under `url`; False when that article is unknown."""
         with self.sessions.begin() as session:
+            article_id = article_at(session, url)
             if article_id is None:
-                article_id = article_at(session, url)
-                if article_id is None:
-                    return False
+                return False
             for key in {canonical_key(a) for a in aliases}:
                 if session.get(m.ArticleUrl, key) is None:
                     session.add(m.ArticleUrl(url=key, article_id=article_id))

@@ -70,8 +70,8 @@ class Archive:
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         return self._addresses.known_urls(urls)
 
-    def add_aliases(self, url: str, aliases: set[str], article_id: int | None = None) -> bool:
-        return self._addresses.add_aliases(url, aliases, article_id)
+    def add_aliases(self, url: str, aliases: set[str]) -> bool:
+        return self._addresses.add_aliases(url, aliases)
 
     # ---- runs (storage.runs) ----------------------------------------------------------------------
     def start_run(self, trigger: Trigger, outlets: list[str]) -> int:
