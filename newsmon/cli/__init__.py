@@ -2,7 +2,7 @@
 
 The root group knows each command by name and summary and imports its module only when the command
 runs or shows its help (newsmon.cli.lazy). The modules, one per command group:
-crawl (crawl, demo, samples, sources), offline (extract, clean), archive (ingest, search, show,
+crawl (crawl, demo, samples, sources), offline (extract, clean, ingest), archive (search, show,
 export), ops (runs, status), schedule (schedule, daemon); app (the shared state), present (output).
 
 Exit codes (newsmon.cli.common.ExitCode, the same for every command, so cron and systemd can act on
@@ -38,7 +38,7 @@ COMMANDS = {
     "export": LazyCommand("newsmon.cli.archive:export", "Export the archive's articles."),
     "extract": LazyCommand("newsmon.cli.offline:extract", "Extract and clean one saved HTML page."),
     "ingest": LazyCommand(
-        "newsmon.cli.archive:ingest",
+        "newsmon.cli.offline:ingest",
         "Push JSON-lines records through relevance, dedup and store, as a crawl would.",
     ),
     "runs": LazyCommand("newsmon.cli.ops:runs", "History of crawl runs with their counts and errors."),

@@ -1,4 +1,4 @@
-"""Archive commands: `ingest` records into it; `search`, `show` and `export` what it holds."""
+"""Reading the archive: `search`, `show` and `export` (no crawler code: these start fast)."""
 
 from __future__ import annotations
 
@@ -6,35 +6,11 @@ import sys
 
 import click
 
-from crawler.ingest import ERROR, IngestError, ingest_lines
 from newsmon.cli.app import App, pass_app
 from newsmon.cli.common import UserError
 from newsmon.cli.inputs import parse_day
 from newsmon.cli.present import emit_rows, print_article, print_json, write_csv, write_jsonl
-from newsmon.core.records import StoreStatus
 from storage.search import SearchQueryError
-
-
-@click.command()
-@click.argument("file")
-@pass_app
-def ingest(app: App, file: str) -> None:
-    """Push JSON-lines records through relevance, dedup and store, as a crawl would."""
-    archive = app.archive()
-    try:
-        with open(file, encoding="utf-8") as handle:
-            outcomes, errors = ingest_lines(handle, archive, app.topics())
-    except OSError as exc:
-        raise UserError(f"cannot read {file}: {exc.strerror}") from None
-    except IngestError as exc:
-        raise UserError(str(exc)) from None
-    for error in errors[:20]:
-        click.echo(f"skipped: {error}", err=True)
-    click.echo(
-        f"ingested: new articles {outcomes[StoreStatus.NEW]}, duplicates {outcomes[StoreStatus.DUPLICATE]}, "
-        f"off-topic {outcomes[StoreStatus.OFFTOPIC]}, updated {outcomes[StoreStatus.UPDATED]}, "
-        f"unchanged {outcomes[StoreStatus.UNCHANGED]}, errors {outcomes[ERROR]}"
-    )
 
 
 @click.command()

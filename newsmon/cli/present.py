@@ -11,16 +11,18 @@ import sys
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from crawler.run.health import is_backed_off
 from newsmon.core.records import Article
 from newsmon.core.time import LOCAL_TZ, utcnow
-from scheduler.daemon import ScheduledJob
 from storage.leases import LeaseInfo
 from storage.models import CrawlRun, Outlet
+
+if TYPE_CHECKING:  # a type only: the scheduler (APScheduler) is not loaded for `search` or `show`
+    from scheduler.daemon import ScheduledJob
 
 Row = dict[str, Any]
 
