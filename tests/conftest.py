@@ -15,6 +15,25 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+# Where tests keep the XDG folders (data, state/logs, cache, config): never the developer's own.
+_XDG_ROOT = Path(tempfile.mkdtemp(prefix="newsmon-tests-xdg-"))
+XDG_ENV = {f"XDG_{kind}_HOME": str(_XDG_ROOT / kind.lower()) for kind in ("DATA", "STATE", "CACHE")}
+XDG_ENV["XDG_CONFIG_HOME"] = str(ROOT / "tests" / "_no_config")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_xdg() -> Iterator[None]:
+    """In-process tests (CliRunner, the crawl runner) write logs and the HTTP cache under a temp folder."""
+    saved = {key: os.environ.get(key) for key in XDG_ENV}
+    os.environ.update(XDG_ENV)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, skipping the test when it is absent (a user's clone has none)."""
     path = SHARED.joinpath(*parts)
@@ -67,8 +86,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m newsmon ...` in a child process, as a user (or cron) would."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
-    full_env["XDG_CONFIG_HOME"] = str(ROOT / "tests" / "_no_config")  # never a developer's own config
-    full_env["XDG_STATE_HOME"] = str(Path(tempfile.gettempdir()) / "newsmon-tests-state")  # cron-mode logs
+    full_env.update(XDG_ENV)  # never a developer's own config, archive, logs or HTTP cache
     full_env.update(env or {})
     cmd = [sys.executable, "-m", "newsmon"]
     if db:

@@ -45,8 +45,12 @@ class App:
     def db_url(self) -> str:
         return normalize_db_url(self.db_option or self.config.db or default_db_url())
 
-    def archive(self) -> Archive:
-        """The archive, opened (and migrated) once; the one place the CLI builds an Archive."""
+    def archive(self, *, create: bool = False) -> Archive:
+        """The archive, opened (and migrated) once; the one place the CLI builds an Archive.
+
+        `create`: this command may create a new archive (crawl, demo, ingest, db init, schedule add);
+        read-only commands leave it False and are refused a database that does not exist.
+        """
         if self._archive is None:
             try:
                 self._archive = Archive(self.db_url, self.registry().outlet_names())

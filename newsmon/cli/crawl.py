@@ -52,7 +52,7 @@ def crawl_outlets(
         due_only=due_only,
         wait=wait,
     )
-    return run_crawl(app.archive(), options)
+    return run_crawl(app.archive(create=True), options)
 
 
 @click.command()

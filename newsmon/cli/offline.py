@@ -55,7 +55,7 @@ def clean(app: App, file: str, url: str | None, as_json: bool) -> None:
 @pass_app
 def ingest(app: App, file: str) -> None:
     """Push JSON-lines records through relevance, dedup and store, as a crawl would."""
-    archive = app.archive()
+    archive = app.archive(create=True)
     try:
         with open(file, encoding="utf-8") as handle:
             outcomes, errors = ingest_lines(handle, archive, app.topics())

@@ -56,7 +56,7 @@ def schedule_add(
     app.select_outlets((), groups)  # an unknown group (or outlet in it) is an error now, not at 3 a.m.
     try:
         job = add_job(
-            app.archive(),
+            app.archive(create=True),
             cron,
             names,
             jitter=jitter,
