@@ -113,8 +113,15 @@ class Article(Base):
         ),
         Index("ix_articles_published", "published"),
         # Pages that declare a translation, by date: a newly stored original finds the translations of it
-        # that arrived first without reading every article of those days.
-        Index("ix_articles_translated_from", "translated_from", "published"),
+        # that arrived first without reading every article of those days (migration 0006).
+        Index(
+            "ix_articles_translations_published",
+            "published",
+            sqlite_where=text("translated_from IS NOT NULL"),
+            postgresql_where=text("translated_from IS NOT NULL"),
+        ),
+        # A translation's named source outlet, near its date.
+        Index("ix_articles_outlet_published", "outlet_id", "published"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -93,7 +93,9 @@ class Stories:
         """The new article may be the source of translations stored before it: link them to its story.
 
         The same test as `Matcher.translation`, the other way round; only pages that declare a translation
-        are read (ix_articles_translated_from), so this costs an index range, not the day's articles.
+        are read, through the partial index ix_articles_translations_published: a date window of
+        translations, never the archive. `duplicate_of IS NULL` is checked on the rows, not in SQL, where
+        it would lead SQLite to the duplicate_of index and so to every original ever stored.
         """
         if article.published is None or article.translated_from or not article.outlet:
             return
@@ -101,14 +103,14 @@ class Stories:
             m.Article.translated_from.is_not(None),
             m.Article.published >= article.published - TRANSLATION_WINDOW,
             m.Article.published <= article.published + TRANSLATION_WINDOW,
-            m.Article.duplicate_of.is_(None),
-            m.Article.id != row.id,
         )
         mine: set[str] | None = None
         lead: int | None = None
         for other in session.scalars(stmt.limit(MAX_CANDIDATES)):
             if (
-                other.story_id == row.story_id
+                other.duplicate_of is not None
+                or other.id == row.id
+                or other.story_id == row.story_id
                 or other.language == article.language
                 or not self.names.names_outlet(other.source_attribution, article.outlet)
             ):
