@@ -16,11 +16,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 
 from newsmon.core.text import fold, words
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_SIZE = 5
@@ -131,13 +134,22 @@ def _shingle_set(tokens: list[str]) -> list[bytes]:
 
 
 @cache
+def _minhash_class() -> type[MinHash]:
+    # Late import: the datasketch package imports scipy (~1 s, 40 MB) for its LSH tuning, which newsmon
+    # does not use; only a process that fingerprints a text pays for it, not `search` or an idle crawl.
+    from datasketch import MinHash
+
+    return MinHash
+
+
+@cache
 def _template(num_perm: int, seed: int) -> MinHash:
-    return MinHash(num_perm=num_perm, seed=seed)
+    return _minhash_class()(num_perm=num_perm, seed=seed)
 
 
 def _minhash(shingles: list[bytes], num_perm: int, seed: int) -> np.ndarray:
     # Reuse the permutations: datasketch would draw them again for every MinHash object.
-    mh = MinHash(num_perm=num_perm, seed=seed, permutations=_template(num_perm, seed).permutations)
+    mh = _minhash_class()(num_perm=num_perm, seed=seed, permutations=_template(num_perm, seed).permutations)
     mh.update_batch(shingles)
     return mh.hashvalues.astype(np.uint64)
 
