@@ -69,19 +69,28 @@ class Store:
     def store_many(
         self, items: Iterable[tuple[Article, Relevance, FetchedPage | None]], run_id: int | None = None
     ) -> list[StoreResult]:
-        """Store a batch in one transaction, through the same dedup and store steps as `store`.
+        """Store a batch in one transaction, each article in a savepoint of its own.
 
-        For bulk loads (benches, imports): one commit per batch instead of per article. An article of the
-        batch is checked against the earlier ones too (they are flushed). If another writer makes the
-        batch fail on a unique constraint, the batch is rolled back and stored one article at a time.
+        One commit per batch instead of per article: far fewer page writes (the WAL is synced once), and
+        still nothing half-written: an article either is complete in the commit or absent. An article of
+        the batch is checked against the earlier ones too (they are flushed). One that loses a
+        unique-constraint race to another writer rolls back its savepoint only, and is stored again alone
+        (as `store` does) once the batch is committed.
         """
         prepared = [(a, r, raw, *_prepare(a, raw)) for a, r, raw in items]
-        try:
-            with self.sessions.begin() as session:
-                return [self._store(session, a, r, raw, run_id, url, keys, fp) for a, r, raw, url, keys, fp in prepared]
-        except IntegrityError:
-            self.outlet_ids.forget()
-            return [self.store(a, r, raw, run_id) for a, r, raw, *_ in prepared]
+        results: list[StoreResult | None] = []
+        with self.sessions.begin() as session:
+            for a, r, raw, url, keys, fp in prepared:
+                try:
+                    with session.begin_nested():
+                        results.append(self._store(session, a, r, raw, run_id, url, keys, fp))
+                except IntegrityError:
+                    self.outlet_ids.forget()
+                    results.append(None)
+        return [
+            done if done is not None else self.store(a, r, raw, run_id)
+            for done, (a, r, raw, *_) in zip(results, prepared, strict=True)
+        ]
 
     def _store(
         self,
