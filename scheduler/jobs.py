@@ -1,11 +1,14 @@
-"""Scheduled crawl jobs: each crawl runs as a child process (`python -m newsmon crawl`) with a time limit.
+"""Scheduled crawl jobs: each crawl runs as a child process (`scheduler.child`, then `newsmon crawl`) with a
+time limit.
 
 Scrapy's reactor starts once per process, so the daemon never crawls in its own process. The child
-writes its own run row; if it has to be killed or dies, the parent marks that row.
+writes its own run row; if it has to be killed, dies, or fails before it wrote one, the parent says
+so on a run row, with the last lines the child wrote to stderr (relayed to the daemon's stderr too).
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import os
 import signal
@@ -13,13 +16,18 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
+from typing import IO
 
 from newsmon.core.records import ExitCode, Trigger
+from newsmon.core.time import utcnow
 from storage.archive import Archive
+from storage.runs import Runs
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 3600  # seconds a scheduled crawl may run before it is stopped
+STDERR_KEPT = 3  # last lines of a failed child's stderr put on its run row
 _children: set[subprocess.Popen[bytes]] = set()
 _children_lock = threading.Lock()
 _refusing = threading.Event()
@@ -33,8 +41,8 @@ def crawl_command(
     groups: list[str] | None = None,
     adaptive: bool = False,
 ) -> list[str]:
-    """The `python -m newsmon ... crawl` command line of one scheduled crawl."""
-    cmd = [sys.executable, "-m", "newsmon", "--db", db_url]
+    """The command line of one scheduled crawl: `python -P -m scheduler.child <daemon pid> --db ... crawl ...`."""
+    cmd = [sys.executable, "-P", "-m", "scheduler.child", str(os.getpid()), "--db", db_url]
     if config:
         cmd += ["--config", config]
     cmd += ["crawl", "--trigger", str(trigger)]
@@ -45,6 +53,9 @@ def crawl_command(
     if adaptive:
         cmd.append("--adaptive")
     return cmd
+
+
+_ARGS_FROM = 5  # crawl_command()[_ARGS_FROM:] are the newsmon arguments, for the log
 
 
 def refuse_new_children() -> None:
@@ -63,13 +74,17 @@ def run_scheduled_crawl(
     cmd = crawl_command(db_url, outlets or [], Trigger.SCHEDULE, os.environ.get("NEWSMON_CONFIG"), groups, adaptive)
     with _children_lock:
         if _refusing.is_set():
-            log.info("daemon stopping: not starting %s", " ".join(cmd[3:]))
+            log.info("daemon stopping: not starting %s", " ".join(cmd[_ARGS_FROM:]))
             return -1
-        log.info("starting scheduled crawl: %s", " ".join(cmd[3:]))
+        log.info("starting scheduled crawl: %s", " ".join(cmd[_ARGS_FROM:]))
+        started = utcnow() - timedelta(seconds=1)  # the child's run row starts after this
         # A session of its own: a terminal's Ctrl-C reaches the daemon only, which then stops the child
         # with exactly one SIGTERM (a second signal would make Scrapy stop at once instead of gracefully).
-        child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
+        child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         _children.add(child)
+    tail: collections.deque[str] = collections.deque(maxlen=STDERR_KEPT)
+    relay = threading.Thread(target=_relay, args=(child.stderr, tail), name=f"crawl-{child.pid}-stderr", daemon=True)
+    relay.start()
     try:
         code = child.wait(timeout=time_limit)
     except subprocess.TimeoutExpired:
@@ -79,12 +94,34 @@ def run_scheduled_crawl(
     finally:
         with _children_lock:
             _children.discard(child)
+    relay.join(timeout=5)
     if code == ExitCode.SKIPPED:  # the child found every outlet leased by another run
         log.warning("scheduled crawl skipped: its outlets are being crawled by another run")
-    elif code not in (0, None):
-        _mark_dead_runs(db_url, child.pid, f"crawl process exited with code {code}")
+    elif code != 0:
+        said = " | ".join(tail)
+        reason = f"crawl process exited with code {code}" + (f": {said}" if said else "")
+        log.error("scheduled crawl failed: %s", reason)  # daemon.log: the child's own log may not exist
+        _account_for(db_url, child.pid, started, [*(outlets or []), *(f"group:{g}" for g in groups or [])], reason)
     log.info("scheduled crawl finished with exit code %s", code)
-    return code if code is not None else -1
+    return code
+
+
+def _relay(stream: IO[bytes] | None, tail: collections.deque[str]) -> None:
+    """Copy the child's stderr to ours as it comes, keeping its last non-blank lines for the run row."""
+    if stream is None:
+        return
+    out = sys.stderr.buffer if hasattr(sys.stderr, "buffer") else None
+    with stream:
+        for line in stream:
+            if out is not None:
+                try:
+                    out.write(line)
+                    out.flush()
+                except (OSError, ValueError):  # our stderr is gone (closed terminal): keep reading
+                    out = None
+            text = line.decode("utf-8", "replace").strip()
+            if text:
+                tail.append(text[-300:])
 
 
 def _stop(child: subprocess.Popen[bytes], grace: float = 30.0) -> int:
@@ -120,5 +157,14 @@ def _mark_dead_runs(db_url: str, pid: int, reason: str) -> None:
     archive = Archive(db_url)
     try:
         archive.fail_running_runs(pid, reason)
+    finally:
+        archive.close()
+
+
+def _account_for(db_url: str, pid: int, started: datetime, outlets: list[str], reason: str) -> None:
+    """A child that failed leaves a failed run: its own rows marked, or one written for it if it wrote none."""
+    archive = Archive(db_url)
+    try:
+        Runs(archive.sessions).account_for_process(pid, started, Trigger.SCHEDULE, outlets, reason)
     finally:
         archive.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,6 +65,23 @@ class Runs:
             for run in rows:
                 _fail(run, reason, run.finish_reason or "process died")
             return len(rows)
+
+    def account_for_process(self, pid: int, since: datetime, trigger: Trigger, outlets: list[str], reason: str) -> int:
+        """A crawl process started at `since` ended badly: fail the runs it left 'running'; if it wrote no
+        run at all (it died at import, or refused its config), write a failed one with the reason, so
+        `runs` and `status` show the failure. Returns the number of runs marked or written."""
+        with self.sessions.begin() as session:
+            mine = select(m.CrawlRun).where(m.CrawlRun.pid == pid, m.CrawlRun.started_at >= since)
+            rows = list(session.scalars(mine))
+            running = [run for run in rows if run.status == RunStatus.RUNNING]
+            for run in running:
+                _fail(run, reason, run.finish_reason or "process died")
+            if rows:
+                return len(running)
+            run = m.CrawlRun(trigger=trigger, outlets=outlets, pid=pid, started_at=since, errors=0, error_log=[])
+            _fail(run, reason, "failed to start")
+            session.add(run)
+            return 1
 
     def fail_run(self, run_id: int, reason: str) -> bool:
         """Mark one run failed if it is still 'running': its process died (found by its expired lease)."""

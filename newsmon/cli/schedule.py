@@ -10,7 +10,8 @@ from newsmon.cli.app import App, pass_app
 from newsmon.cli.common import UserError
 from newsmon.cli.present import fmt_time, job_line
 from newsmon.core.logs import configure
-from scheduler.daemon import ScheduleError, add_job, list_jobs, parse_cron, remove_job, run_daemon
+from scheduler.daemon import run_daemon
+from scheduler.store import ScheduleError, add_job, list_jobs, parse_cron, remove_job
 
 
 @click.group()
