@@ -17,7 +17,7 @@ from newsmon.core.outlets import OutletNames
 from newsmon.core.records import Article, FetchedPage, Relevance, RunStatus, Trigger
 from storage import models as m
 from storage.addresses import Addresses
-from storage.db import make_engine, migrate
+from storage.db import DatabaseError, make_engine, migrate
 from storage.matching import Matcher
 from storage.outlet_state import OutletIds, OutletState
 from storage.queries import Queries, Row
@@ -33,13 +33,17 @@ class Archive:
     """One archive database. `outlets` names the known outlets, for credits such as "Theo SGGP"
     (without it, a credit names an outlet only by its domain's label: "VnExpress" is vnexpress.net)."""
 
-    def __init__(self, url: str, outlets: OutletNames | None = None) -> None:
-        self.engine = make_engine(url)
-        migrate(self.engine)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+    def __init__(self, url: str, outlets: OutletNames | None = None, *, create: bool = True) -> None:
+        """Open (and migrate) the archive. `create=False`, for read-only use, refuses a database that
+        does not exist or has no schema (NoArchiveError) and creates no file or folder."""
+        self.engine = make_engine(url, create=create)
         self.search_index = index_for(self.engine.dialect.name)
-        with self.engine.begin() as conn:
-            self.search_index.ensure(conn)
+        try:
+            self.migration = migrate(self.engine, create=create, ensure=self.search_index.ensure)
+        except DatabaseError:
+            self.engine.dispose()
+            raise
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         names = outlets if outlets is not None else OutletNames()
         outlet_ids = OutletIds()
         self.matcher = Matcher(names)  # the dedup verdict; public for the benches that time it

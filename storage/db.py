@@ -1,24 +1,56 @@
-"""Engine creation, SQLite tuning and schema migrations (Alembic) for the archive database."""
+"""Engine creation, SQLite tuning and schema migrations (Alembic) for the archive database.
+
+Opening never creates by accident: `create=False` (what read-only commands use) refuses a database
+that does not exist or holds no newsmon schema, and makes no file or folder. Setting the schema up
+or upgrading it is one transaction, DDL included, so a kill at any moment leaves either the old
+state or the new one (see `schema_transaction`).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NamedTuple
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, literal, select, table, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from storage.models import Base
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Any fixed number: concurrent first-time setups on PostgreSQL queue on this advisory lock.
+_PG_SCHEMA_LOCK = 0x6E6577736D6F6E  # "newsmon"
 
 
 class DatabaseError(RuntimeError):
     """A database that cannot be opened or migrated; the message is meant for the user."""
+
+
+class NoArchiveError(DatabaseError):
+    """A read-only open of a database that does not exist (or cannot be reached, or holds no schema)."""
+
+    def __init__(self, location: str, reason: str | None = None) -> None:
+        super().__init__(f"no archive at {location}" + (f": {reason}" if reason else ""))
+        self.location = location
+
+
+class Migration(NamedTuple):
+    """What opening did to the schema: its revision before (None: there was none) and after."""
+
+    before: str | None
+    after: str
+    head: str
 
 
 def default_db_url() -> str:
@@ -36,11 +68,21 @@ def normalize_db_url(url: str) -> str:
     return url
 
 
-def _prepare_sqlite_path(url: str) -> None:
-    database = make_url(url).database
-    if not database or database == ":memory:":
-        return
-    path = Path(database).expanduser()
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for an in-memory database."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database).expanduser()
+
+
+def shown_location(url: str | URL) -> str:
+    """How messages name a database: a SQLite file by its path, anything else by its URL without password."""
+    parsed = make_url(url)
+    path = _sqlite_file(parsed)
+    return str(path) if path is not None else parsed.render_as_string(hide_password=True)
+
+
+def _prepare_sqlite_path(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -60,8 +102,12 @@ def _tune_sqlite(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> N
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the archive; SQLite gets WAL, a busy timeout and foreign keys."""
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for the archive; SQLite gets WAL, a busy timeout and foreign keys.
+
+    `create=False`: a SQLite file that does not exist is refused (NoArchiveError) before connecting,
+    since connecting would create it (and nothing makes its folder).
+    """
     url = normalize_db_url(url)
     try:
         parsed = make_url(url)
@@ -72,7 +118,11 @@ def make_engine(url: str) -> Engine:
     except NoSuchModuleError as exc:
         raise DatabaseError(f"unknown database kind in {url!r}") from exc
     if backend == "sqlite":
-        _prepare_sqlite_path(url)
+        path = _sqlite_file(parsed)
+        if path is not None and create:
+            _prepare_sqlite_path(path)
+        elif path is not None and not path.exists():
+            raise NoArchiveError(str(path))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, pool_pre_ping=True)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
@@ -89,12 +139,111 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (creates it on an empty database)."""
+@contextmanager
+def schema_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction that holds the write lock from its start, for schema changes.
+
+    pysqlite runs DDL outside any transaction (it only BEGINs before INSERT/UPDATE/DELETE), so a kill
+    between two CREATE TABLEs left a half-made schema. SQLAlchemy's documented pysqlite recipe is to
+    switch the driver's own transaction handling off and emit BEGIN ourselves; we do it for this one
+    connection (AUTOCOMMIT: isolation_level None, restored when it goes back to the pool) rather than
+    engine-wide, because an engine-wide BEGIN at the first SELECT would make the storage code's
+    read-then-write transactions fail at once with SQLITE_BUSY under concurrent crawls instead of
+    waiting out the busy timeout. BEGIN IMMEDIATE also makes concurrent first setups queue.
+    PostgreSQL has transactional DDL; an advisory lock makes concurrent setups queue there too.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name != "sqlite":
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_SCHEMA_LOCK})
+                yield conn
+            return
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            with suppress(DBAPIError):  # SQLite may have rolled back already (e.g. a full disk)
+                conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+
+
+def _revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _clear_half_created(conn: Connection, location: str) -> None:
+    """Drop what an interrupted setup of an older newsmon left (tables, no revision), if it holds no data.
+
+    Older versions created the tables one by one outside a transaction, so a kill could leave some
+    of them and an empty alembic_version; the next setup then failed on "table ... already exists".
+    """
+    present = set(inspect(conn).get_table_names())
+    ours = [t for t in Base.metadata.sorted_tables if t.name in present]
+    if not ours:
+        return
+    filled = [t.name for t in ours if conn.execute(select(literal(1)).select_from(table(t.name)).limit(1)).first()]
+    if filled:
+        raise DatabaseError(
+            f"{location} has newsmon tables with data ({', '.join(filled)}) but no schema version: it was"
+            " made by something else or its setup was interrupted; nothing was changed (restore a backup,"
+            " or record its revision with `alembic stamp`)"
+        )
+    Base.metadata.drop_all(conn, tables=ours)
+    conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def migrate(engine: Engine, *, create: bool = True, ensure: Callable[[Connection], None] | None = None) -> Migration:
+    """Bring the schema to the newest revision, creating it only when `create` (else NoArchiveError).
+
+    `ensure` adds what lives outside the migrations (the search index) in the same transaction. An
+    archive already at the newest revision is checked without taking the write lock.
+    """
+    location = shown_location(engine.url)
     cfg = alembic_config(engine)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None, "the migrations have a head"
     try:
-        with engine.begin() as connection:
-            cfg.attributes["connection"] = connection
+        with engine.connect() as conn:
+            before = _revision(conn)
+            if before == head:
+                if ensure is not None:
+                    ensure(conn)
+                    conn.commit()
+                return Migration(before, head, head)
+        if before is None and not create:
+            raise NoArchiveError(location, "it has no newsmon schema")
+        with schema_transaction(engine) as conn:
+            before = _revision(conn)  # again, under the lock: another process may have set it up meanwhile
+            if before is None:
+                if not create:
+                    raise NoArchiveError(location, "it has no newsmon schema")
+                _clear_half_created(conn, location)
+            cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database {engine.url!r}: {exc.orig}") from exc
+            if ensure is not None:
+                ensure(conn)
+            after = _revision(conn)
+    except CommandError as exc:  # e.g. a revision this version does not know: made by a newer newsmon
+        raise DatabaseError(
+            f"the archive at {location} has schema revision {before}, which this newsmon does not know"
+            f" (made by a newer newsmon?): {exc}"
+        ) from exc
+    except DBAPIError as exc:
+        if not create and engine.dialect.name != "sqlite" and _unreachable(exc):
+            raise NoArchiveError(location, f"cannot connect: {_first_line(exc.orig)}") from exc
+        raise DatabaseError(f"cannot open the database {location}: {_first_line(exc.orig)}") from exc
+    assert after is not None
+    return Migration(before, after, head)
+
+
+def _unreachable(exc: DBAPIError) -> bool:
+    """Did connecting fail (as opposed to a statement)? SQLAlchemy marks connect errors as not bound to a statement."""
+    return exc.statement is None
+
+
+def _first_line(error: BaseException | None) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

@@ -3,7 +3,7 @@
 The root group knows each command by name and summary and imports its module only when the command
 runs or shows its help (newsmon.cli.lazy). The modules, one per command group:
 crawl (crawl, demo, samples, sources), offline (extract, clean, ingest), archive (search, show,
-export), ops (runs, status), schedule (schedule, daemon); app (the shared state), present (output).
+export), ops (runs, status), schedule (schedule, daemon), db (db init); app (the shared state), present (output).
 
 Exit codes (newsmon.cli.common.ExitCode, the same for every command, so cron and systemd can act on
 them): 0 done (a crawl completed, even if some pages failed; or nothing was due), 1 a crawl failed or
@@ -31,9 +31,10 @@ COMMANDS = {
         "newsmon.cli.schedule:daemon",
         "Run the schedule in the foreground until SIGTERM/SIGINT (each crawl in a child process).",
     ),
+    "db": LazyCommand("newsmon.cli.db:db", "The archive database: create it or bring its schema up to date."),
     "demo": LazyCommand(
         "newsmon.cli.crawl:demo",
-        "Crawl the bundled mock outlets (offline) into the archive and show what was stored.",
+        "Crawl the bundled mock outlets (offline) into an archive of their own and show what was stored.",
     ),
     "export": LazyCommand("newsmon.cli.archive:export", "Export the archive's articles."),
     "extract": LazyCommand("newsmon.cli.offline:extract", "Extract and clean one saved HTML page."),

@@ -15,7 +15,10 @@ from newsmon.cli.common import GlobalOptions, UserError
 from newsmon.cli.config import Config, ConfigError, load_config
 from newsmon.core.logs import default_log_dir
 from storage.archive import Archive
-from storage.db import DatabaseError, default_db_url, normalize_db_url
+from storage.db import DatabaseError, NoArchiveError, default_db_url, normalize_db_url
+
+# What a read-only command refused a missing archive tells the user to do.
+CREATE_HINT = "(create one with `newsmon db init`, a crawl, demo or ingest)"
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -41,9 +44,15 @@ class App:
                 raise UserError(str(exc)) from None
         return self._config
 
+    def check_config(self) -> None:
+        """Load the config file now: every command that uses the App refuses a broken one, whether it
+        reads the config or not (a broken file must not go unnoticed until the day a command needs it)."""
+        self.config  # noqa: B018 (the property loads and checks it)
+
     @property
     def db_url(self) -> str:
-        return normalize_db_url(self.db_option or self.config.db or default_db_url())
+        config = self.config  # loaded (and so checked) even when --db makes its `db` unused
+        return normalize_db_url(self.db_option or config.db or default_db_url())
 
     def archive(self, *, create: bool = False) -> Archive:
         """The archive, opened (and migrated) once; the one place the CLI builds an Archive.
@@ -53,7 +62,9 @@ class App:
         """
         if self._archive is None:
             try:
-                self._archive = Archive(self.db_url, self.registry().outlet_names())
+                self._archive = Archive(self.db_url, self.registry().outlet_names(), create=create)
+            except NoArchiveError as exc:
+                raise UserError(f"{exc} {CREATE_HINT}") from None
             except DatabaseError as exc:
                 raise UserError(str(exc)) from None
         return self._archive
@@ -112,6 +123,7 @@ def current_app() -> App:
         if options is None:  # a command invoked without the root group (a programming error)
             raise RuntimeError("newsmon commands run under the newsmon group")
         app = root.meta[_APP_KEY] = App(options)
+        app.check_config()
     return app
 
 

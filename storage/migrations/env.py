@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import Connection
 from sqlalchemy.schema import SchemaItem
 
+from storage.db import make_engine, schema_transaction
 from storage.models import Base
 
 config = context.config
@@ -19,28 +20,30 @@ def _include_object(
     return not (type_ == "table" and name is not None and name.startswith(("apscheduler", "article_fts")))
 
 
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_object=_include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def run_migrations_online() -> None:
+    """On newsmon's connection (already in its schema transaction), else on sqlalchemy.url in one of
+    its own: the `alembic` command line gets the same all-or-nothing upgrade as newsmon."""
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            include_object=_include_object,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        _run(connection)
         return
-    engine = engine_from_config(config.get_section(config.config_ini_section, {}), poolclass=pool.NullPool)
-    with engine.connect() as conn:
-        context.configure(
-            connection=conn,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            include_object=_include_object,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
+    try:
+        with schema_transaction(engine) as conn:
+            _run(conn)
+    finally:
+        engine.dispose()
 
 
 run_migrations_online()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.archive import Archive
 from tests.conftest import run_cli
 
 
@@ -30,7 +31,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], needle: str) 
         (["ingest", "/nonexistent.jsonl"], "cannot read"),
     ],
 )
-def test_bad_input_is_one_clear_line(db_url: str, args: list[str], needle: str) -> None:
+def test_bad_input_is_one_clear_line(archive: Archive, db_url: str, args: list[str], needle: str) -> None:
     assert_clean_failure(run_cli(*args, db=db_url), needle)
 
 
@@ -46,7 +47,8 @@ def test_malformed_config_is_one_clear_line(tmp_path: Path, db_url: str) -> None
 def test_unusable_database_path_is_one_clear_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert_clean_failure(run_cli("runs", db=f"sqlite:///{blocker}/sub/db.sqlite3"), "cannot create the database folder")
+    assert_clean_failure(run_cli("db", "init", db=f"sqlite:///{blocker}/sub/db.sqlite3"), "cannot create the database folder")
+    assert_clean_failure(run_cli("runs", db=f"sqlite:///{blocker}/sub/db.sqlite3"), "no archive at")
 
 
 def test_user_outlet_from_config_is_listed(tmp_path: Path, db_url: str) -> None:
