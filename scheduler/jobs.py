@@ -22,7 +22,6 @@ from typing import IO
 from newsmon.core.records import ExitCode, Trigger
 from newsmon.core.time import utcnow
 from storage.archive import Archive
-from storage.runs import Runs
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +164,6 @@ def _account_for(db_url: str, pid: int, started: datetime, outlets: list[str], r
     """A child that failed leaves a failed run: its own rows marked, or one written for it if it wrote none."""
     archive = Archive(db_url)
     try:
-        Runs(archive.sessions).account_for_process(pid, started, Trigger.SCHEDULE, outlets, reason)
+        archive.account_for_process(pid, started, Trigger.SCHEDULE, outlets, reason)
     finally:
         archive.close()

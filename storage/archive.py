@@ -92,6 +92,9 @@ class Archive:
     def fail_running_runs(self, pid: int, reason: str) -> int:
         return self._runs.fail_running_runs(pid, reason)
 
+    def account_for_process(self, pid: int, since: datetime, trigger: Trigger, outlets: list[str], reason: str) -> int:
+        return self._runs.account_for_process(pid, since, trigger, outlets, reason)
+
     def fail_run(self, run_id: int, reason: str) -> bool:
         return self._runs.fail_run(run_id, reason)
 
