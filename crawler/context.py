@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +21,29 @@ log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 200
 DISCOVERY_KINDS = frozenset({"feed", "sitemap", "listing", "search"})  # first word of the spider's error lines
 FLUSH_EVERY = 10  # write the counts to the run row every N events, so a killed crawl leaves its tally
+DISK_FULL = "disk full"  # the finish reason of a crawl stopped by a full disk
+_PG_DISK_FULL = "53100"  # PostgreSQL's SQLSTATE disk_full
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether `exc` (or what it wraps: SQLAlchemy's `.orig`, a cause) is a full disk: SQLITE_FULL,
+    PostgreSQL's disk_full or ENOSPC. Codes, not messages: those are translated on some systems."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        err = todo.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, OSError) and err.errno == errno.ENOSPC:
+            return True
+        code = getattr(err, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL:  # extended codes keep it in the low byte
+            return True
+        if _PG_DISK_FULL in (getattr(err, "sqlstate", None), getattr(err, "pgcode", None)):
+            return True
+        todo += [getattr(err, "orig", None), err.__cause__, err.__context__]
+    return False
 
 
 class TopicRules(Protocol):
@@ -42,6 +67,9 @@ class RunStats:
     per_outlet_new: dict[str, int] = field(default_factory=dict)
     last_error: dict[str, str] = field(default_factory=dict)
     per_outlet_discovery_errors: dict[str, int] = field(default_factory=dict)
+    per_outlet_network_errors: dict[str, int] = field(default_factory=dict)  # no HTTP answer at all
+    stop_reason: str | None = None  # why the crawl was stopped from inside (a full disk)
+    disk_full: str | None = None  # the database's message, for the one line the CLI prints
     _events: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -60,11 +88,14 @@ class RunStats:
             self.per_outlet_listed[outlet] = self.per_outlet_listed.get(outlet, 0) + listed
             self.per_outlet_new[outlet] = self.per_outlet_new.get(outlet, 0) + new
 
-    def error(self, message: str, outlet: str | None = None) -> None:
+    def error(self, message: str, outlet: str | None = None, *, network: bool = False) -> None:
+        """One error line; `network`: the request got no HTTP answer (DNS, connection, timeout)."""
         with self._lock:
             self.counts.errors += 1
             if outlet:
                 self.per_outlet_errors[outlet] = self.per_outlet_errors.get(outlet, 0) + 1
+                if network:
+                    self.per_outlet_network_errors[outlet] = self.per_outlet_network_errors.get(outlet, 0) + 1
                 self.last_error[outlet] = message[:500]
                 if message.split(" ", 1)[0] in DISCOVERY_KINDS:
                     self.per_outlet_discovery_errors[outlet] = self.per_outlet_discovery_errors.get(outlet, 0) + 1
@@ -72,16 +103,31 @@ class RunStats:
                 self.errors.append(message[:500])
         self._tick()
 
+    def stop_for_full_disk(self, exc: BaseException) -> bool:
+        """Record a full disk once (one error line); False if it was already recorded."""
+        with self._lock:
+            if self.disk_full is not None:
+                return False
+            self.stop_reason = DISK_FULL
+            self.disk_full = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+        self.error(f"the disk is full ({self.disk_full}): stopping the crawl")
+        return True
+
     def _tick(self) -> None:
         self._events += 1
         if self._events % FLUSH_EVERY == 0:
             self.flush()
 
     def flush(self) -> None:
+        if self.disk_full is not None:  # every write would fail the same way; the end of the run says so once
+            return
         try:
             self.archive.update_run(self.run_id, self.counts, self.errors)
         except SQLAlchemyError as exc:  # a busy database must not sink the crawl: the next flush catches up
-            log.warning("could not save the run's counts: %s", exc)
+            if is_disk_full(exc):
+                self.stop_for_full_disk(exc)  # the store pipeline stops the crawl at its next article
+            else:
+                log.warning("could not save the run's counts: %s", exc)
 
     def summary(self) -> str:
         c = self.counts

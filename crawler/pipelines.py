@@ -13,9 +13,10 @@ from typing import Any
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.context import CrawlContext
+from crawler.context import DISK_FULL, CrawlContext, is_disk_full
 from crawler.process import process_page
 from newsmon.core.records import Article, FetchedPage, Relevance, StoreStatus
 from storage.archive import StoreResult
@@ -86,16 +87,36 @@ class RelevancePipeline(_Stage):
 
 
 class StorePipeline(_Stage):
-    """Dedup and store, one transaction per article."""
+    """Dedup and store, one transaction per article; a full disk stops the crawl (Scrapy closes the
+    spider with reason "disk full"), since every later article would fail the same way."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self._stopping = False
 
     def process_item(self, item: ScoredPage, spider: Spider | None = None) -> StoredPage:
         ctx = self.context
+        if ctx.stats.disk_full is not None:  # pages still in flight: not stored, so the next run fetches them
+            self._stop()
+            raise DropItem("not stored: the disk is full")
         try:
             result = ctx.archive.store(item.article, item.relevance, raw=item.page, run_id=ctx.stats.run_id)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, OSError) as exc:
+            if is_disk_full(exc):
+                ctx.stats.stop_for_full_disk(exc)
+                self._stop()
+                raise DropItem("not stored: the disk is full") from exc
+            if isinstance(exc, OSError):
+                raise
             ctx.stats.error(f"store {item.page.url}: {type(exc).__name__}: {exc}", item.page.outlet)
             raise DropItem(f"could not store: {exc}") from exc
         counter = _COUNTERS.get(StoreStatus(result.status))
         if counter:
             ctx.stats.add(counter, item.page.outlet)
         return StoredPage(item.page, item.article, item.relevance, result)
+
+    def _stop(self) -> None:
+        """Close the spider once: requests in flight are dropped, nothing new is started."""
+        if not self._stopping:
+            self._stopping = True
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=DISK_FULL))

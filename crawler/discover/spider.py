@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
+from crawler.discover.failures import is_network_failure
 from crawler.discover.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.outlets.registry import OutletProfile
 from newsmon.core.records import FetchedPage
@@ -250,4 +251,5 @@ class OutletSpider(scrapy.Spider):
         reason = failure.getErrorMessage() or failure.type.__name__
         if failure.type.__name__ == "IgnoreRequest" and "robots" in reason.lower():
             reason = "forbidden by robots.txt"
-        self.context.stats.error(f"{request.meta.get('kind', 'request')} {url}: {reason}", outlet)
+        network = is_network_failure(failure)
+        self.context.stats.error(f"{request.meta.get('kind', 'request')} {url}: {reason}", outlet, network=network)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from newsmon.core.time import utcnow
+from newsmon.core.time import LOCAL_TZ, utcnow
 
 
 class OutletState(Protocol):
@@ -65,6 +65,7 @@ class OutletOutcome:
     last_error: str | None = None
     discovery_errors: int = 0
     sources: int = 1  # feeds, sitemaps, listings and searches the run started from
+    network_errors: int = 0  # errors with no HTTP answer at all (DNS, connection, timeout)
 
     @property
     def failed(self) -> bool:
@@ -72,6 +73,17 @@ class OutletOutcome:
         if self.stored or not self.errors:
             return False
         return self.pages == 0 or self.discovery_errors >= self.sources
+
+
+def is_outage(outcomes: list[OutletOutcome]) -> bool:
+    """Every outlet of the run got nothing but network errors: no outlet answered at all.
+
+    That is the network, the DNS or a wrong mirror, not 16 outlets failing at once: the run fails, and
+    no outlet is charged a failure (nor backed off) for it.
+    """
+    return bool(outcomes) and all(
+        o.errors and o.network_errors >= o.errors and not o.pages and not o.stored for o in outcomes
+    )
 
 
 def backoff_seconds(failures: int, policy: HealthPolicy) -> int | None:
@@ -104,6 +116,7 @@ class Skipped:
 
     name: str
     reason: str
+    backed_off_until: datetime | None = None  # set when the outlet is left out for failing
 
 
 def eligible(
@@ -126,8 +139,9 @@ def eligible(
             skipped.append(
                 Skipped(
                     name,
-                    f"backed off until {backoff.isoformat(timespec='seconds')} after "
+                    f"backed off until {backoff.astimezone(LOCAL_TZ).isoformat(timespec='seconds')} after "
                     f"{state.consecutive_failures} failed runs (last error: {state.last_error})",
+                    backed_off_until=backoff,
                 )
             )
         elif due_only and not force and state.next_due_at and state.next_due_at > now:

@@ -10,33 +10,32 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import FrameType
-from typing import Any
 
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from scrapy import Spider, signals
-from scrapy.crawler import Crawler, CrawlerProcess
-from scrapy.http import Response
-from scrapy.logformatter import LogFormatter, LogFormatterResult
+from scrapy.crawler import CrawlerProcess
 from sqlalchemy.exc import SQLAlchemyError
-from twisted.python.failure import Failure
 
-from crawler.context import CrawlContext, RunStats, TopicRules
+from crawler.context import DISK_FULL, CrawlContext, RunStats, TopicRules, is_disk_full
 from crawler.discover.spider import OutletSpider
 from crawler.fetch.settings import crawl_settings
 from crawler.outlets.registry import OutletProfile, Registry
-from crawler.run.health import HealthPolicy, OutletOutcome, Skipped, eligible, record_outcomes
+from crawler.run.health import HealthPolicy, OutletOutcome, Skipped, eligible, is_outage, record_outcomes
+from crawler.run.logformat import quiet_network_tracebacks
+from crawler.run.progress import LiveProgress
+from crawler.run.tally import final_counts
 from newsmon.core.logs import set_context as set_log_context
 from newsmon.core.records import RunStatus, Trigger
+from newsmon.core.time import LOCAL_TZ
 from storage.archive import Archive
 from storage.leases import DEFAULT_TTL, Leases, Renewer, make_holder, outlet_lease
 
 log = logging.getLogger(__name__)
+
+OUTAGE_REASON = "outage: no outlet answered (DNS/connection errors)"
 
 
 @dataclass(slots=True)
@@ -68,13 +67,34 @@ class CrawlOutcome:
     stats: RunStats | None
     finish_reason: str
     skipped: list[Skipped] = field(default_factory=list)
+    disk_full: str | None = None  # the database's words, when a full disk stopped the run
+    run_saved: bool = True  # False when the run row could not be finished (a full disk)
+
+    @property
+    def all_backed_off(self) -> bool:
+        """Nothing was crawled because every selected outlet is backed off: a failure, not a quiet run."""
+        return (
+            self.status is RunStatus.IDLE
+            and bool(self.skipped)
+            and all(s.backed_off_until is not None for s in self.skipped)
+        )
 
     def summary(self) -> str:
+        if self.all_backed_off:
+            first = min(self.skipped, key=lambda s: s.backed_off_until or datetime.max.replace(tzinfo=LOCAL_TZ))
+            due = first.backed_off_until.astimezone(LOCAL_TZ).isoformat(timespec="minutes")  # type: ignore[union-attr]
+            return (
+                f"nothing crawled: all {len(self.skipped)} selected outlet(s) are backed off after failed runs; "
+                f"the first due again is {first.name} at {due}; `newsmon status` shows their errors, "
+                "--force crawls them now"
+            )
         if self.status is RunStatus.IDLE:
             return "nothing to crawl: " + "; ".join(f"{s.name} {s.reason}" for s in self.skipped)
         head = f"run {self.run_id} {self.status}"
         if self.status is RunStatus.SKIPPED:
             return f"{head}: every outlet is being crawled by another run ({self.finish_reason})"
+        if self.status in (RunStatus.FAILED, RunStatus.INTERRUPTED) and self.finish_reason:
+            head += f" ({self.finish_reason})"  # why: an outage, a full disk, a signal, every outlet failing
         line = f"{head}: {self.stats.summary() if self.stats else ''}"
         if self.skipped:
             line += f"; skipped {', '.join(s.name for s in self.skipped)}"
@@ -144,10 +164,13 @@ def run_crawl(archive: Archive, options: CrawlOptions) -> CrawlOutcome:
         signal.signal(signal.SIGTERM, previous)
     outlets = [p for p in options.outlets if p.name in taken]
     try:
-        status, reason = _crawl(archive, options, outlets, stats, leases)
+        status, reason, saved = _crawl(archive, options, outlets, stats, leases)
     finally:
-        leases.release(outlet_lease(n) for n in taken)
-    return CrawlOutcome(run_id, status, stats, reason, skipped=skipped)
+        try:
+            leases.release(outlet_lease(n) for n in taken)
+        except SQLAlchemyError as exc:  # a full disk: the leases expire by themselves (TTL)
+            log.warning("could not release the leases: %s", exc)
+    return CrawlOutcome(run_id, status, stats, reason, skipped=skipped, disk_full=stats.disk_full, run_saved=saved)
 
 
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
@@ -178,7 +201,8 @@ def _close_dead_runs(archive: Archive, leases: Leases, run_id: int) -> None:
 
 def _crawl(
     archive: Archive, options: CrawlOptions, outlets: list[OutletProfile], stats: RunStats, leases: Leases
-) -> tuple[RunStatus, str]:
+) -> tuple[RunStatus, str, bool]:
+    """Run the spider; returns the run's status, its reason and whether the run row could be finished."""
     run_id = stats.run_id
     context = CrawlContext(
         archive=archive,
@@ -196,7 +220,8 @@ def _crawl(
         if value is not None:
             settings[key] = int(value) if key == "DOWNLOAD_MAXSIZE" else value
     settings["LOG_INSTALL_ROOT_HANDLER"] = False
-    settings["LOG_FORMATTER"] = "crawler.run.runner.QuietLogFormatter"
+    quiet_network_tracebacks()
+    settings["LOG_FORMATTER"] = "crawler.run.logformat.QuietLogFormatter"
     process = _Process(settings)
     crawler = process.create_crawler(OutletSpider)
     finish = {"reason": "unknown"}
@@ -205,7 +230,7 @@ def _crawl(
         finish["reason"] = reason
 
     crawler.signals.connect(on_closed, signal=signals.spider_closed)
-    progress = _Progress(crawler, stats) if options.progress else None
+    progress = LiveProgress(crawler, stats) if options.progress else None
     status = RunStatus.FAILED
     lease_names = [outlet_lease(p.name) for p in outlets]
 
@@ -222,7 +247,9 @@ def _crawl(
             process.crawl(crawler, context=context, search_queries=options.search_queries)
             process.start()
         reason = finish["reason"]
-        if process.signalled:
+        if stats.stop_reason == DISK_FULL:
+            status, reason = RunStatus.FAILED, DISK_FULL
+        elif process.signalled:
             status, reason = RunStatus.INTERRUPTED, reason if reason == "shutdown" else process.signalled
         elif reason == "finished":
             status = RunStatus.COMPLETED
@@ -238,15 +265,47 @@ def _crawl(
         if progress:
             progress.stop()
         outcomes = _outcomes(outlets, stats, options.search_queries or [])
-        if status is RunStatus.COMPLETED and outcomes and all(o.failed for o in outcomes):
+        outage = status is not RunStatus.INTERRUPTED and stats.disk_full is None and is_outage(outcomes)
+        if outage:  # the network, not the outlets: nobody is charged a failure or backed off
+            status, finish["reason"] = RunStatus.FAILED, OUTAGE_REASON
+            stats.errors.append(f"{OUTAGE_REASON}: no outlet is counted as failing")
+        elif status is RunStatus.COMPLETED and outcomes and all(o.failed for o in outcomes):
             status, finish["reason"] = RunStatus.FAILED, "every outlet failed"
+        saved = _finish(archive, options, stats, outcomes, status, finish["reason"], record_health=not outage)
+        log.info("run %s %s (%s): %s", run_id, status, finish["reason"], stats.summary())
+    return status, finish["reason"], saved
+
+
+def _finish(
+    archive: Archive,
+    options: CrawlOptions,
+    stats: RunStats,
+    outcomes: list[OutletOutcome],
+    status: RunStatus,
+    reason: str,
+    *,
+    record_health: bool,
+) -> bool:
+    """Outlet health, the final tally and the run row; False when a full disk kept the row from being written."""
+    if record_health:
         try:
             record_outcomes(archive, outcomes, options.policy, interrupted=status is RunStatus.INTERRUPTED)
         except SQLAlchemyError as exc:
             stats.errors.append(f"could not record outlet health: {exc}")
-        archive.finish_run(run_id, status, stats.counts, stats.errors, finish["reason"])
-        log.info("run %s %s (%s): %s", run_id, status, finish["reason"], stats.summary())
-    return status, finish["reason"]
+    try:
+        tally = final_counts(archive, stats.run_id)
+        stats.counts.new_articles, stats.counts.duplicates = tally.new_articles, tally.duplicates
+        stats.counts.offtopic = tally.offtopic
+    except SQLAlchemyError as exc:  # the counts taken at store time stay
+        log.warning("could not count what run %s stored: %s", stats.run_id, exc)
+    try:
+        archive.finish_run(stats.run_id, status, stats.counts, stats.errors, reason)
+    except SQLAlchemyError as exc:
+        if not is_disk_full(exc):
+            raise
+        log.error("run %s could not be marked %s: %s", stats.run_id, status, exc)
+        return False
+    return True
 
 
 def _outcomes(outlets: list[OutletProfile], stats: RunStats, queries: list[str]) -> list[OutletOutcome]:
@@ -260,39 +319,8 @@ def _outcomes(outlets: list[OutletProfile], stats: RunStats, queries: list[str])
             new=stats.per_outlet_new.get(p.name, 0),
             last_error=stats.last_error.get(p.name),
             discovery_errors=stats.per_outlet_discovery_errors.get(p.name, 0),
+            network_errors=stats.per_outlet_network_errors.get(p.name, 0),
             sources=max(1, len(p.feeds) + len(p.sitemaps) + len(p.sections) + (len(queries) if p.search else 0)),
         )
         for p in outlets
     ]
-
-
-class QuietLogFormatter(LogFormatter):
-    """Dropped pages are already on the run row: log the reason, never the page body (binary, megabytes)."""
-
-    def dropped(
-        self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Spider | None = None
-    ) -> LogFormatterResult:
-        url = getattr(item, "url", None) or getattr(getattr(item, "page", None), "url", None)
-        args = {"url": url, "exception": exception}
-        return {"level": logging.INFO, "msg": "Dropped %(url)s: %(exception)s", "args": args}
-
-
-class _Progress:
-    """A live line on a terminal: pages fetched and articles stored so far."""
-
-    def __init__(self, crawler: Crawler, stats: RunStats) -> None:
-        self.stats = stats
-        self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(file=sys.stderr)
-        )
-        self.task = self.progress.add_task("starting", total=None)
-        self.progress.start()
-        for event in (signals.response_received, signals.item_scraped, signals.item_dropped):
-            crawler.signals.connect(self.update, signal=event)
-
-    def update(self, *args: object, **kwargs: object) -> None:
-        """Any of the signals above (their arguments do not matter): show the current counts."""
-        self.progress.update(self.task, description=self.stats.summary())
-
-    def stop(self) -> None:
-        self.progress.stop()

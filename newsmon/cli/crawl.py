@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import shlex
 import sys
 from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
+from sqlalchemy.engine import make_url
 
 from crawler.check import check_outlet, format_report
 from crawler.outlets.registry import OutletProfile
@@ -20,8 +24,26 @@ from newsmon.core.records import RunStatus, Trigger
 from samples.server import ROOT as SITES_DIR
 from samples.server import main as serve_main
 from samples.server import serving
+from storage.db import default_db_url
 
 _UNATTENDED = (Trigger.CRON, Trigger.SCHEDULE)  # no progress display; log to a file
+DEMO_DB = "demo.sqlite3"  # beside the default archive, never in it: mock pages carry the outlets' real URLs
+
+
+def check_mirror(mirror: str | None) -> str | None:
+    """The mirror as given, if it is an http(s) URL with a host (and a valid port); else a UserError."""
+    if mirror is None:
+        return None
+    try:
+        parts = urlsplit(mirror.strip())
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port or 1) > 0
+    except ValueError:  # a port that is not a number or out of range
+        ok = False
+    if not ok:
+        raise UserError(
+            f"--mirror {mirror!r} is not an http:// or https:// URL with a host (e.g. http://127.0.0.1:8000)"
+        )
+    return mirror.strip()
 
 
 def crawl_outlets(
@@ -53,6 +75,19 @@ def crawl_outlets(
         wait=wait,
     )
     return run_crawl(app.archive(create=True), options)
+
+
+def report(outcome: CrawlOutcome) -> None:
+    """Print the run's summary line and exit with its code (0 completed or nothing due)."""
+    click.echo(outcome.summary())
+    if outcome.disk_full is not None:
+        saved = "" if outcome.run_saved else f"; run {outcome.run_id} could not be marked failed"
+        click.echo(f"newsmon: error: the disk is full ({outcome.disk_full}): the crawl stopped{saved}", err=True)
+        sys.exit(ExitCode.RUN_FAILED)
+    if outcome.status == RunStatus.SKIPPED:
+        sys.exit(ExitCode.SKIPPED)
+    if outcome.all_backed_off or outcome.status not in (RunStatus.COMPLETED, RunStatus.IDLE):
+        sys.exit(ExitCode.RUN_FAILED)
 
 
 @click.command()
@@ -96,6 +131,7 @@ def crawl(
     another run holds the outlets, 70 internal error.
     """
     selected = app.select_outlets(outlets, groups)
+    mirror = check_mirror(mirror or app.config.mirror)
     since_day = parse_day(since)
     who = Trigger(trigger) if trigger else (Trigger.MANUAL if sys.stdin.isatty() else Trigger.CRON)
     unattended = who in _UNATTENDED or not sys.stderr.isatty()
@@ -104,7 +140,7 @@ def crawl(
     outcome = crawl_outlets(
         app,
         selected,
-        mirror or app.config.mirror,
+        mirror,
         since_day,
         max_articles,
         who,
@@ -112,11 +148,7 @@ def crawl(
         due_only=adaptive,
         wait=wait,
     )
-    click.echo(outcome.summary())
-    if outcome.status == RunStatus.SKIPPED:
-        sys.exit(ExitCode.SKIPPED)
-    if outcome.status not in (RunStatus.COMPLETED, RunStatus.IDLE):
-        sys.exit(ExitCode.RUN_FAILED)
+    report(outcome)
 
 
 @click.command()
@@ -124,12 +156,20 @@ def crawl(
 @click.option("--max-articles", type=click.IntRange(min=1), help="Fetch at most N articles.")
 @pass_app
 def demo(app: App, port: int, max_articles: int | None) -> None:
-    """Crawl the bundled mock outlets (offline) into the archive and show what was stored."""
+    """Crawl the bundled mock outlets (offline) into an archive of their own and show what was stored.
+
+    The archive is `<data dir>/newsmon/demo.sqlite3` unless --db is given: the mock pages carry the
+    outlets' real URLs, and in the real archive they would stop the real articles from being fetched.
+    """
+    if not app.db_option:  # before anything opens the archive; the config's `db` is the real archive too
+        app.db_option = demo_db_url()
     with serving(port) as base_url:
         click.echo(f"mock outlets serving on {base_url}; archive: {app.db_url}")
         outlets = [p for p in app.registry() if p.name in _sample_domains()]
         outcome = crawl_outlets(app, outlets, str(base_url), None, max_articles, Trigger.DEMO, force=True)
     click.echo(outcome.summary())
+    if outcome.disk_full is not None:
+        report(outcome)
     counts = app.archive().counts()
     click.echo(
         f"archive: {counts['relevant']} relevant articles in {counts['stories']} stories, "
@@ -140,9 +180,23 @@ def demo(app: App, port: int, max_articles: int | None) -> None:
         click.echo("latest relevant articles:")
         for row in rows:
             click.echo(preview_line(row))
-    click.echo('try: newsmon search "chính quyền số"   or   newsmon search "asocio" --format json')
+    db = f"--db {_shell_word(app.db_option)} "
+    click.echo(f'try: newsmon {db}search "chính quyền số"   or   newsmon {db}search "asocio" --format json')
     if outcome.status != RunStatus.COMPLETED:
         sys.exit(ExitCode.RUN_FAILED)
+
+
+def demo_db_url() -> str:
+    """`demo.sqlite3` beside the default archive (`$XDG_DATA_HOME/newsmon/`), as a plain path for --db.
+
+    Only called without --db, so NEWSMON_DB (--db's environment variable) is unset and the default is
+    the data-directory file.
+    """
+    return str(Path(make_url(default_db_url()).database or DEMO_DB).with_name(DEMO_DB))
+
+
+def _shell_word(value: str | None) -> str:
+    return shlex.quote(value or "")
 
 
 def _sample_domains() -> set[str]:
@@ -174,7 +228,7 @@ def samples_serve(port: int) -> None:
 def sources(app: App, check_name: str | None, mirror: str | None) -> None:
     """List the outlets and how each is discovered."""
     if check_name:
-        _check(app, check_name, mirror or app.config.mirror)
+        _check(app, check_name, check_mirror(mirror or app.config.mirror))
         return
     for profile in app.registry():
         family = f" [{profile.family}]" if profile.family else ""

@@ -289,3 +289,40 @@ def test_outlets_record_their_last_successful_and_complete_crawl(crawled: dict[s
     assert set(OUTLETS) <= set(complete)
     # the complete-crawl mark is the start of the crawl, so it precedes the end-of-run success time
     assert all(at <= success for name, success, at in rows if name in complete)
+
+
+_SUMMARY = re.compile(r"new articles (\d+), duplicates (\d+), off-topic (\d+)")
+_ARCHIVE_LINE = re.compile(
+    r"archive: (\d+) relevant articles in \d+ stories, (\d+) duplicate copies linked, (\d+) off-topic"
+)
+
+
+def test_crawl_summary_is_the_final_state_of_the_archive(crawled: dict[str, Any]) -> None:
+    """The summary counts what the run stored as the archive has it at the end (issue 15): an article
+    stored as an original can become a copy when its original arrives later in the same run."""
+    from storage.archive import Archive
+
+    found = _SUMMARY.search(crawled["first"].stdout)
+    assert found, crawled["first"].stdout
+    archive = Archive(crawled["db"])
+    try:
+        counts = archive.counts()
+    finally:
+        archive.close()
+    assert tuple(map(int, found.groups())) == (counts["relevant"], counts["duplicates"], counts["offtopic"])
+
+
+def test_demo_has_an_archive_of_its_own_and_the_same_figures_every_time(tmp_path: Path) -> None:
+    figures = []
+    for attempt in ("one", "two"):  # two fresh archives: identical crawls must print identical figures
+        data = tmp_path / attempt
+        result = run_cli("demo", env={"XDG_DATA_HOME": str(data), "XDG_CACHE_HOME": str(tmp_path / f"cache-{attempt}")})
+        assert result.returncode == 0, result.stderr[-2000:]
+        demo_db = data / "newsmon" / "demo.sqlite3"
+        assert demo_db.exists() and not (data / "newsmon" / "newsmon.sqlite3").exists()  # the real archive untouched
+        assert f"--db {demo_db} search" in result.stdout  # says where, so the user can search it
+        summary, archive_line = _SUMMARY.search(result.stdout), _ARCHIVE_LINE.search(result.stdout)
+        assert summary and archive_line, result.stdout
+        assert summary.groups() == archive_line.groups()
+        figures.append(summary.groups())
+    assert figures[0] == figures[1]

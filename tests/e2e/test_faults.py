@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, XDG_ENV, run_cli
 from tests.e2e.faultserver import (
     CASES,
     FaultServer,
@@ -354,7 +355,7 @@ def test_two_runs_at_once_one_skips_and_one_waits(server: FaultServer, tmp_path:
 def test_database_locked_by_another_writer_for_a_while(server: FaultServer, tmp_path: Path) -> None:
     db_path = tmp_path / "archive.sqlite3"
     config = write_config(tmp_path / "config.toml", ["ok"])
-    assert run_cli("runs", db=str(db_path)).returncode == 0  # create the schema
+    assert run_cli("db", "init", db=str(db_path)).returncode == 0  # create the schema
     holder = sqlite3.connect(db_path, timeout=30)
     holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
     holder.execute("INSERT INTO leases (name, holder) VALUES ('x', 'test')")
@@ -375,7 +376,7 @@ def test_database_locked_by_another_writer_for_a_while(server: FaultServer, tmp_
 
 def test_unusable_database_paths_give_one_clear_line(tmp_path: Path) -> None:
     if Path("/sys").is_dir():  # a read-only file system, even for root
-        result = run_cli("runs", db="sqlite:////sys/newsmon-test.sqlite3")
+        result = run_cli("db", "init", db="sqlite:////sys/newsmon-test.sqlite3")
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert "cannot open the database" in result.stderr or "not writable" in result.stderr
     blocker = tmp_path / "file"
@@ -388,7 +389,7 @@ def test_unusable_database_paths_give_one_clear_line(tmp_path: Path) -> None:
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write read-only files")
 def test_read_only_database_file_is_one_clear_line(tmp_path: Path) -> None:
     db_path = tmp_path / "archive.sqlite3"
-    assert run_cli("runs", db=str(db_path)).returncode == 0
+    assert run_cli("db", "init", db=str(db_path)).returncode == 0
     db_path.chmod(0o444)
     result = run_cli("crawl", db=str(db_path))
     assert result.returncode == 2 and "read-only" in result.stderr and "Traceback" not in result.stderr
@@ -406,3 +407,97 @@ def test_bad_outlet_config_and_unknown_group_are_one_clear_line(tmp_path: Path) 
     config.write_text("[health]\nbackoff_base_s = -5\n", encoding="utf-8")
     bad = run_cli("--config", str(config), "status", db=db)
     assert bad.returncode == 2 and "non-negative" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# ---- an outage is not a failing outlet (issue 15, item 6) ------------------------------------------------
+def _closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then closed): every connection is refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_an_outage_fails_the_run_and_backs_off_no_outlet(server: FaultServer, tmp_path: Path) -> None:
+    db_path = tmp_path / "archive.sqlite3"
+    cases = ["ok", "cp1258", "e503"]
+    config = write_config(tmp_path / "config.toml", cases)
+    only = [arg for c in cases for arg in ("--outlet", host(c))]
+    dead = ["--config", str(config), "crawl", *only, "--mirror", f"http://127.0.0.1:{_closed_port()}"]
+    for _ in range(2):  # twice: a failing outlet would be backed off after the second
+        result = run_cli(*dead, db=str(db_path), env=_env(tmp_path))
+        assert result.returncode == 1, result.stderr[-2000:]
+        assert "failed (outage: no outlet answered" in result.stdout and "Traceback" not in result.stderr
+    runs = _query(db_path, "SELECT status, finish_reason FROM crawl_runs ORDER BY id")
+    assert runs == [("failed", "outage: no outlet answered (DNS/connection errors)")] * 2
+    health = _query(db_path, "SELECT name, consecutive_failures, backoff_until FROM outlets")
+    assert all(not failures and backoff is None for _, failures, backoff in health), health
+    good = run_cli(*dead[:-1], server.base_url, db=str(db_path), env=_env(tmp_path))
+    assert good.returncode == 0, good.stderr[-2000:]
+    stored = {u for (u,) in _query(db_path, "SELECT url FROM articles")}
+    assert {f"https://{host(c)}/{n}.html" for c in cases for n in EXPECT[c][0]} <= stored  # nothing skipped
+    assert_archive_consistent(db_path)
+
+
+def test_every_outlet_backed_off_exits_1_and_says_when(server: FaultServer, tmp_path: Path) -> None:
+    db_path = tmp_path / "archive.sqlite3"
+    config = write_config(tmp_path / "config.toml", ["e500"])
+    args = ["--config", str(config), "crawl", "--outlet", host("e500"), "--mirror", server.base_url]
+    for _ in range(2):  # the feed answers 500: a failing outlet (it answered), backed off after the 2nd run
+        assert run_cli(*args, db=str(db_path), env=_env(tmp_path)).returncode == 1
+    third = run_cli(*args, db=str(db_path), env=_env(tmp_path))
+    assert third.returncode == 1, third.stdout
+    lines = third.stdout.strip().splitlines()
+    assert len(lines) == 1 and "backed off" in lines[0] and host("e500") in lines[0] and "--force" in lines[0]
+    forced = run_cli(*args, "--force", db=str(db_path), env=_env(tmp_path))
+    assert "run 3 failed" in forced.stdout  # --force crawls it (and it still fails)
+
+
+# ---- a full disk stops the crawl (issue 15) ------------------------------------------------------------
+# The child caps every SQLite connection's file size (PRAGMA max_page_count), so SQLite answers
+# SQLITE_FULL as on a full disk; a small tmpfs would need root.
+_CAPPED = """
+import os, sys
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+@event.listens_for(Engine, "connect")
+def _cap(dbapi_conn, record):
+    dbapi_conn.execute("PRAGMA max_page_count = " + os.environ["TEST_MAX_PAGES"])
+
+from newsmon.cli import main
+sys.argv = ["newsmon", *sys.argv[1:]]
+main()
+"""
+
+
+def test_full_disk_stops_the_crawl_with_one_line_and_loses_nothing(server: FaultServer, tmp_path: Path) -> None:
+    from storage.archive import Archive
+
+    server.extra["diskfull"] = gated_case(30, 30)
+    db_path = tmp_path / "archive.sqlite3"
+    Archive(f"sqlite:///{db_path}").close()  # the schema, then room for a few pages more
+    pages = _query(db_path, "PRAGMA page_count")[0][0]
+    config = write_config(tmp_path / "config.toml", ["diskfull"])
+    args = ["--db", str(db_path), "--config", str(config), "crawl", "--outlet", host("diskfull")]
+    args += ["--mirror", server.base_url]
+    full = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
+    full.update(XDG_ENV)
+    full.update(_env(tmp_path, TEST_MAX_PAGES=str(pages + 40)))
+    capped = subprocess.run(
+        [sys.executable, "-c", _CAPPED, *args], cwd=ROOT, env=full, capture_output=True, text=True, timeout=300
+    )
+    assert capped.returncode == 1, capped.stderr[-3000:]
+    assert "Traceback" not in capped.stderr + capped.stdout
+    errors = [ln for ln in capped.stderr.splitlines() if ln.startswith("newsmon: error:")]
+    assert len(errors) == 1 and errors[0].startswith("newsmon: error: the disk is full"), capped.stderr[-3000:]
+    stored_before = _count(db_path, "articles")
+    assert stored_before < 30  # it stopped
+    status, reason = _query(db_path, "SELECT status, finish_reason FROM crawl_runs")[0]
+    assert (status, reason) == ("failed", "disk full")
+    assert_archive_consistent(db_path)  # nothing half-written
+    rerun = run_cli(*args[2:], db=str(db_path), env=_env(tmp_path))  # space again: the rest arrives
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert sorted(u for (u,) in _query(db_path, "SELECT url FROM articles")) == sorted(
+        f"https://{host('diskfull')}/p{i}.html" for i in range(30)
+    )
+    assert_archive_consistent(db_path)
