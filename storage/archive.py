@@ -95,6 +95,9 @@ class Archive:
     def account_for_process(self, pid: int, since: datetime, trigger: Trigger, outlets: list[str], reason: str) -> int:
         return self._runs.account_for_process(pid, since, trigger, outlets, reason)
 
+    def final_counts(self, run_id: int) -> RunCounts:
+        return self._runs.final_counts(run_id)
+
     def fail_run(self, run_id: int, reason: str) -> bool:
         return self._runs.fail_run(run_id, reason)
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsmon.core.records import RunStatus, Trigger
@@ -30,6 +30,25 @@ class Runs:
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.sessions = sessions
+
+    def final_counts(self, run_id: int) -> RunCounts:
+        """New relevant originals, duplicates and off-topic originals among the articles a run stored.
+
+        As the archive has them at the end of the run, not as each store saw them: an article stored as
+        an original becomes a duplicate when the original it copies arrives later in the same run (and
+        the reverse), so counts taken at store time depend on arrival order (48/10, 47/11, 49/9 on
+        identical crawls). Pages and errors are the run's own (not in the archive): left at 0.
+        Reads the run's rows through ix_articles_run_id, never the archive.
+        """
+        original = m.Article.duplicate_of.is_(None)
+        stmt = select(
+            func.count(case((original & m.Article.relevant, 1))),
+            func.count(case((m.Article.duplicate_of.is_not(None), 1))),
+            func.count(case((original & ~m.Article.relevant, 1))),
+        ).where(m.Article.run_id == run_id)
+        with self.sessions() as session:
+            new, duplicates, offtopic = session.execute(stmt).one()
+        return RunCounts(new_articles=new, duplicates=duplicates, offtopic=offtopic)
 
     def start_run(self, trigger: Trigger, outlets: list[str]) -> int:
         with self.sessions.begin() as session:

@@ -26,7 +26,6 @@ from crawler.outlets.registry import OutletProfile, Registry
 from crawler.run.health import HealthPolicy, OutletOutcome, Skipped, eligible, is_outage, record_outcomes
 from crawler.run.logformat import quiet_network_tracebacks
 from crawler.run.progress import LiveProgress
-from crawler.run.tally import final_counts
 from newsmon.core.logs import set_context as set_log_context
 from newsmon.core.records import RunStatus, Trigger
 from newsmon.core.time import LOCAL_TZ
@@ -293,7 +292,7 @@ def _finish(
         except SQLAlchemyError as exc:
             stats.errors.append(f"could not record outlet health: {exc}")
     try:
-        tally = final_counts(archive, stats.run_id)
+        tally = archive.final_counts(stats.run_id)
         stats.counts.new_articles, stats.counts.duplicates = tally.new_articles, tally.duplicates
         stats.counts.offtopic = tally.offtopic
     except SQLAlchemyError as exc:  # the counts taken at store time stay

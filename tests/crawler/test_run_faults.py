@@ -36,7 +36,6 @@ from crawler.pipelines import StorePipeline
 from crawler.run.health import OutletOutcome, eligible, is_outage
 from crawler.run.progress import make_progress
 from crawler.run.runner import CrawlOutcome
-from crawler.run.tally import final_counts
 from newsmon.core.records import Article, Relevance, RunStatus, Trigger
 from newsmon.core.time import utcnow
 from storage.archive import Archive
@@ -205,7 +204,7 @@ def test_final_counts_follow_the_rows_final_duplicate_links(archive: Archive) ->
     archive.store(_article("https://vnexpress.net/b.html", body), relevant, run_id=run_id)  # a copy of a
     archive.store(_article("https://dantri.com.vn/c.htm", "Bóng đá hôm nay " * 30), off, run_id=run_id)
     archive.store(_article("https://dantri.com.vn/d.htm", "Thời tiết " * 40), off, run_id=None)  # not this run
-    counts = final_counts(archive, run_id)
+    counts = archive.final_counts(run_id)
     assert (counts.new_articles, counts.duplicates, counts.offtopic) == (1, 1, 1)
     with archive.engine.begin() as conn:  # later in the run, the original stored first became a copy
         conn.execute(
@@ -213,7 +212,7 @@ def test_final_counts_follow_the_rows_final_duplicate_links(archive: Archive) ->
                 "UPDATE articles SET duplicate_of = (SELECT id FROM articles WHERE url LIKE '%/c.htm') WHERE url LIKE '%/a.htm'"
             )
         )
-    counts = final_counts(archive, run_id)
+    counts = archive.final_counts(run_id)
     assert (counts.new_articles, counts.duplicates, counts.offtopic) == (0, 2, 1)
 
 

@@ -8,6 +8,7 @@ Both translation look-ups read a date window, never the archive: a new original 
 published near it (a partial index holding only pages that declare a translation, by date), and a new
 translation reads its named source outlet's articles near its date (outlet, published). The old
 (translated_from, published) index could only range over translated_from, i.e. every translation ever.
+A run's final counts read the run's own articles (run_id).
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ def upgrade() -> None:
         postgresql_where=_TRANSLATIONS,
     )
     op.create_index("ix_articles_outlet_published", "articles", ["outlet_id", "published"])
+    op.create_index("ix_articles_run_id", "articles", ["run_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_run_id", table_name="articles")
     op.drop_index("ix_articles_outlet_published", table_name="articles")
     op.drop_index("ix_articles_translations_published", table_name="articles")
     op.create_index("ix_articles_translated_from", "articles", ["translated_from", "published"])
