@@ -16,9 +16,10 @@ README.md in this folder explains each profile.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,7 +34,16 @@ PRESS_FILE = BUILTIN_DIR / "press.toml"  # cited outlets without a crawl profile
 
 
 class ProfileError(ValueError):
-    """A profile that cannot be used; the message names the file and the field."""
+    """A profile that cannot be used; the message names the file and the field.
+
+    `problem` is the message without the file, and `field` the key path inside the outlet table
+    (("layouts", 0, "title")), so the config loader can name the line the field is on.
+    """
+
+    def __init__(self, message: str, problem: str | None = None, field: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.problem = problem or message
+        self.field = field
 
 
 @dataclass(slots=True)
@@ -187,17 +197,159 @@ def families() -> dict[str, dict[str, Any]]:
     return _FAMILIES
 
 
-def profile_from_dict(data: dict[str, Any], source: str = "") -> OutletProfile:
+# ---------------------------------------------------------------------------------------------
+# Field checks of a profile as written (TOML values), before a family's defaults are merged in.
+# By hand: a dozen kinds of value, and messages that name the field and what it expected in the
+# words of the README; a schema library would be a new dependency for less precise messages.
+
+
+def describe(value: object) -> str:
+    """What a TOML value is, for "expected X, got Y" messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    kinds = {str: "a string", int: "an integer", float: "a number", list: "a list", dict: "a table"}
+    return next((v for k, v in kinds.items() if isinstance(value, k)), "a date")
+
+
+def is_http_url(value: object) -> bool:
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 bracket)
+        return False
+
+
+def _regex(value: str) -> str | None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        return f"is a bad URL pattern: not a valid regular expression ({exc})"
+    return None
+
+
+_PROBE: Any = None
+
+
+def _css(value: str) -> str | None:
+    """Compiled the way the extractor runs it (parsel's Selector.css), so what passes here runs there.
+
+    parsel is imported here, not at the top, for start-up speed: only user profiles are checked, and
+    read-only commands (search, show) otherwise never load parsel and lxml.
+    """
+    global _PROBE
+    if _PROBE is None:
+        from parsel import Selector
+
+        _PROBE = Selector(text="<html></html>")
+    try:
+        _PROBE.css(value)
+    except (SyntaxError, RuntimeError, ValueError) as exc:  # cssselect's syntax/expression errors, XPath
+        return f"is not a valid CSS selector ({exc})"
+    return None
+
+
+Check = Callable[[Any], str | None]  # a value -> what is wrong with it, or None
+
+
+def _one(what: str, test: Callable[[Any], bool], more: Callable[[str], str | None] | None = None) -> Check:
+    def check(value: Any) -> str | None:
+        if not test(value):
+            return f"must be {what}, got {describe(value) if not isinstance(value, str) else repr(value)}"
+        return more(value) if more else None
+
+    return check
+
+
+def _many(what: str, item: Check, *, single: bool = False) -> Check:
+    """A list of items (`single`: one string also stands for a list of it, as layouts allow)."""
+
+    def check(value: Any) -> str | None:
+        if single and isinstance(value, str):
+            return item(value)
+        if not isinstance(value, list):
+            return f"must be {what}, got {describe(value)}"
+        for k, v in enumerate(value):
+            if problem := item(v):
+                return f"item {k + 1} {problem}"
+        return None
+
+    return check
+
+
+_STR = _one("a string", lambda v: isinstance(v, str) and bool(v.strip()))
+_BOOL = _one("true or false", lambda v: isinstance(v, bool))
+_URL = _one("an http(s) URL", is_http_url)
+_REGEX = _one("a regular expression", lambda v: isinstance(v, str), _regex)
+_CSS = _one("a CSS selector", lambda v: isinstance(v, str), _css)
+_CSS_LIST = _many("a CSS selector or a list of them", _CSS, single=True)
+_LAYOUT: dict[str, Check] = {
+    "name": _STR, "detect": _CSS, "extra_remove": _CSS_LIST,
+    **{f: _CSS_LIST for f in Layout.__dataclass_fields__ if f not in ("name", "detect")},
+}
+_FIELDS: dict[str, Check] = {
+    "name": _STR, "display_name": _STR, "family": _STR, "language": _STR,
+    "aliases": _many("a string or a list of strings", _STR, single=True),
+    "translates": _BOOL, "search_lowercase": _BOOL,
+    "domains": _many("a list of domain names", _one("a domain name", lambda v: isinstance(v, str) and "/" not in v)),
+    "url_prefixes": _many("a list of http(s) URLs", _URL), "moved_to": _URL,
+    "feeds": _many("a list of http(s) URLs", _URL), "sitemaps": _many("a list of http(s) URLs", _URL),
+    "sections": _many("a list of http(s) URLs", _URL),
+    "search": _one("an http(s) URL with {query}", lambda v: is_http_url(v) and "{query}" in v),
+    "article_url": _REGEX, "pagination": _REGEX, "exclude_url": _many("a list of regular expressions", _REGEX),
+    "max_listing_pages": _one("a whole number >= 0", lambda v: type(v) is int and v >= 0),
+    "feed_date_order": _one('"auto" or "us-local"', lambda v: v in ("auto", "us-local")),
+}
+
+
+def unknown_key(key: str, known: Iterator[str] | list[str] | set[str], what: str) -> str:
+    """"unknown field 'feed' (did you mean 'feeds'?)": the one wording of a misspelt key."""
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f"unknown {what} {key!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+def check_fields(data: dict[str, Any], source: str, *, css: bool = True) -> None:
+    """Every field of an outlet as written has the type it needs (`css`: compile selectors too)."""
+    name = data.get("name") or data.get("domains") or "?"
+    label = f"outlet {name if isinstance(name, str) else '?'}"
+
+    def fail(problem: str, where: tuple[str | int, ...]) -> None:
+        raise ProfileError(f"{source}: {label}: {problem}", f"{label}: {problem}", where)
+
+    for key, value in data.items():
+        if key == "layouts":
+            if not isinstance(value, list):
+                fail(f"layouts must be a list of tables ([[outlet.layouts]]), got {describe(value)}", (key,))
+            for i, layout in enumerate(value):
+                if not isinstance(layout, dict):
+                    fail(f"layout {i + 1} must be a table, got {describe(layout)}", (key, i))
+                for lkey, lvalue in layout.items():
+                    if lkey not in _LAYOUT:
+                        fail(unknown_key(lkey, set(_LAYOUT), "layout field"), (key, i, lkey))
+                    check = _LAYOUT[lkey] if css or lkey == "name" else _many("selectors", _STR, single=True)
+                    if problem := check(lvalue):
+                        fail(f"layout {layout.get('name', i + 1)}: {lkey} {problem}", (key, i, lkey))
+        elif key not in _FIELDS:
+            fail(unknown_key(key, set(_FIELDS) | {"layouts"}, "field"), (key,))
+        elif problem := _FIELDS[key](value):
+            fail(f"{key} {problem}", (key,))
+
+
+def profile_from_dict(data: dict[str, Any], source: str = "", *, check_css: bool = True) -> OutletProfile:
+    """A profile from its table; `check_css` compiles its selectors (built-in profiles are tested instead)."""
+    check_fields(data, source, css=check_css)
     data = dict(data)
     name = data.pop("name", None) or (data.get("domains") or [None])[0]
     if not name:
-        raise ProfileError(f"{source}: an outlet needs a name or a domain")
+        raise ProfileError(f"{source}: an outlet needs a name or a domain", "an outlet needs a name or a domain")
     family_name = data.get("family")
     if family_name:
         family = families().get(family_name)
         if family is None:
             known_families = ", ".join(sorted(families())) or "none"
-            raise ProfileError(f"{source}: outlet {name}: unknown family {family_name!r} (known: {known_families})")
+            problem = f"outlet {name}: unknown family {family_name!r} (known: {known_families})"
+            raise ProfileError(f"{source}: {problem}", problem, ("family",))
         defaults = {k: v for k, v in family.items() if k not in ("layouts", "description")}
         layouts_raw = _merge_layouts(list(family.get("layouts", [])), list(data.pop("layouts", []) or []), source)
         data = {**defaults, **data, "layouts": layouts_raw}
@@ -219,7 +371,8 @@ def profile_from_dict(data: dict[str, Any], source: str = "") -> OutletProfile:
         raise ProfileError(f"{source}: unknown field(s) for outlet {name}: {', '.join(sorted(unknown))}")
     profile = OutletProfile(name=name, layouts=layouts, source_file=source, **data)
     if not (profile.feeds or profile.sitemaps or profile.sections or profile.search):
-        raise ProfileError(f"{source}: outlet {name} needs at least one feed, sitemap, section or search URL")
+        problem = f"outlet {name} needs at least one feed, sitemap, section or search URL"
+        raise ProfileError(f"{source}: {problem}", problem)
     return profile
 
 
@@ -243,13 +396,13 @@ def load_press_file(path: Path = PRESS_FILE) -> list[KnownOutlet]:
     return press
 
 
-def load_profile_file(path: Path) -> list[OutletProfile]:
+def load_profile_file(path: Path, *, check_css: bool = True) -> list[OutletProfile]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ProfileError(f"{path}: {exc}") from None
     outlets = data.get("outlet", [data] if "name" in data or "domains" in data else [])
-    return [profile_from_dict(o, str(path)) for o in outlets]
+    return [profile_from_dict(o, str(path), check_css=check_css) for o in outlets]
 
 
 class Registry:
@@ -264,7 +417,7 @@ class Registry:
         profiles: list[OutletProfile] = []
         for path in sorted(BUILTIN_DIR.glob("*.toml")):
             if path != PRESS_FILE:
-                profiles.extend(load_profile_file(path))
+                profiles.extend(load_profile_file(path, check_css=False))
         return cls(profiles + (extra or []))
 
     def __iter__(self) -> Iterator[OutletProfile]:

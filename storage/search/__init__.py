@@ -10,11 +10,20 @@ from typing import Protocol
 
 from sqlalchemy import Connection
 
-from storage.search.query import ParsedQuery, SearchQueryError
+from storage.search.query import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, SearchQueryError
 from storage.search.scan import ScanIndex
 from storage.search.sqlite import SqliteFts5Index
 
-__all__ = ["ParsedQuery", "ScanIndex", "SearchIndex", "SearchQueryError", "SqliteFts5Index", "index_for"]
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_TERMS",
+    "ParsedQuery",
+    "ScanIndex",
+    "SearchIndex",
+    "SearchQueryError",
+    "SqliteFts5Index",
+    "index_for",
+]
 
 
 class SearchIndex(Protocol):

@@ -1,11 +1,25 @@
-"""A search query as typed: required words and phrases, read once and checked precisely against text."""
+"""A search query as typed: required words and phrases, read once and checked precisely against text.
+
+The language is small on purpose: words, and phrases in double quotes; all must match. Only ``"``
+quotes: an apostrophe belongs to the text (``Vietnam's`` is the word pair "vietnam s" that the
+tokenizer makes of "Vietnam's" and "Vietnam’s" alike). Limits keep the cost of a query bounded:
+`MAX_QUERY_CHARS` characters and `MAX_QUERY_TERMS` distinct words and phrases (a repeated term counts
+once: it cannot change the answer). Reading, the index expression and the precise check are linear
+in the query and the text.
+"""
 
 from __future__ import annotations
 
-import shlex
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from newsmon.core.text import fold, has_diacritics, words
+
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+
+# A "phrase" (group 1), an unclosed quote (group 2) or a bare chunk of non-space text (group 3).
+_CHUNK = re.compile(r'"([^"]*)"|(")|([^\s"]+)')
 
 
 class SearchQueryError(ValueError):
@@ -14,34 +28,45 @@ class SearchQueryError(ValueError):
 
 @dataclass(slots=True)
 class ParsedQuery:
-    """Required words and phrases of a search query, as typed (NFC, lower case)."""
+    """Required words and phrases of a search query, as typed (NFC, lower case), each once."""
 
     terms: list[list[str]]  # each term: one word, or the words of a quoted phrase
+    source: str = field(default="", compare=False)  # the query as typed, for messages
 
     @classmethod
     def parse(cls, query: str) -> ParsedQuery:
-        try:
-            parts = shlex.split(query, posix=True)
-        except ValueError as exc:
-            raise SearchQueryError(f"cannot read the query {query!r}: {exc}") from None
-        terms = [w for part in parts if (w := words(part))]
-        if not terms:
+        query = query.strip()
+        if len(query) > MAX_QUERY_CHARS:
+            raise SearchQueryError(f"query too long: {len(query)} characters (at most {MAX_QUERY_CHARS})")
+        seen: dict[tuple[str, ...], None] = {}  # ordered set: repeats add nothing to an AND
+        for m in _CHUNK.finditer(query):
+            if m.group(2) is not None:
+                where = f"unclosed quote (\") at column {m.start() + 1}"
+                raise SearchQueryError(f"cannot read the query {query!r}: {where}")
+            # A bare chunk with inner punctuation ("e-government", "Vietnam's") is the phrase of its words.
+            term = tuple(words(m.group(1) if m.group(1) is not None else m.group(3)))
+            if term:
+                seen.setdefault(term)
+        if not seen:
             raise SearchQueryError(f"the query {query!r} has no words to search for")
-        return cls(terms)
+        if len(seen) > MAX_QUERY_TERMS:
+            many = f"{len(seen)} words and phrases (at most {MAX_QUERY_TERMS})"
+            raise SearchQueryError(f"query has too many terms: {many}")
+        return cls([list(t) for t in seen], query)
 
     def matches(self, text_value: str) -> bool:
-        """Precise check: terms with diacritics must appear as written, others match folded."""
+        """Precise check: terms with diacritics must appear as written, others match folded.
+
+        Words hold no spaces, so "a run of words" is a substring test on space-joined words, which
+        str.find does in linear time (no per-position slicing).
+        """
         tokens = words(text_value)
-        folded = [fold(t) for t in tokens]
+        exact = f" {' '.join(tokens)} "
+        folded = f" {fold(exact)} "
         for term in self.terms:
-            hay = tokens if any(has_diacritics(w) for w in term) else folded
-            needle = term if hay is tokens else [fold(w) for w in term]
-            if not _contains_run(hay, needle):
+            if any(has_diacritics(w) for w in term):
+                if f" {' '.join(term)} " not in exact:
+                    return False
+            elif f" {' '.join(fold(w) for w in term)} " not in folded:
                 return False
         return True
-
-
-def _contains_run(hay: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    first = needle[0]
-    return any(hay[i] == first and hay[i : i + n] == needle for i in range(len(hay) - n + 1))

@@ -166,3 +166,66 @@ def test_near() -> None:
 def test_document_rejects_unknown_fields() -> None:
     with pytest.raises(ValueError, match="unknown fields: headline"):
         Document({"headline": "x"})
+
+
+# ----------------------------------------------------------------------------- hostile queries (issue 15)
+
+
+def test_an_apostrophe_is_part_of_a_word_not_a_quote() -> None:
+    node = parse_query("Vietnam's digital")
+    assert isinstance(node, And) and [str(t) for t in node.items] == ["Vietnam's", "digital"]
+    assert hit("Vietnam's digital", body="Vietnam’s digital transformation")  # typographic apostrophe too
+    assert hit('"Vietnam\'s digital"', body="Vietnam's digital transformation")
+    assert not hit("Vietnam's", body="Vietnam digital")  # the 's' is a word of the text
+
+
+@pytest.mark.parametrize("query", ["(" * 500 + "a" + ")" * 500, "-" * 5000 + "a", "NOT " * 2000 + "a", "title:" * 300 + "a"])
+def test_deep_nesting_is_a_query_error_not_a_recursion_error(query: str) -> None:
+    with pytest.raises(QueryError, match=r"^query nests too deeply \(more than 64 levels\) at column \d+$"):
+        parse_query(query)
+
+
+def test_deep_references_are_a_query_error() -> None:
+    chain = {f"d{i}": f"@d{i + 1} OR x{i}" for i in range(500)} | {"d500": "z"}
+    with pytest.raises(QueryError, match="nest too deeply"):
+        parse_defs(chain)
+    stacked = {f"d{i}": f"(@d{i + 1} AND x{i})" for i in range(40)} | {"d40": "z"}  # each adds an AND level
+    defs = parse_defs(stacked)
+    with pytest.raises(QueryError, match="nests too deeply"):
+        parse_query("(q AND " * 30 + "@d0" + ")" * 30, defs)  # 30 levels here + 41 in @d0
+    assert parse_query("(q AND " * 10 + "@d0" + ")" * 10, defs)
+
+
+def test_long_flat_queries_stay_flat() -> None:
+    node = parse_query(" ".join(f"w{i}" for i in range(20_000)))
+    assert isinstance(node, And) and len(node.items) == 20_000  # one level, not 20,000
+    assert isinstance(parse_query(" OR ".join(["w"] * 5_000)), Or)
+
+
+class _Counted(list[tuple[int, int]]):
+    """A span list that counts how many spans are read from it."""
+
+    reads = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            _Counted.reads += 1
+            yield item
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+        _Counted.reads += 1
+        return super().__getitem__(k)
+
+
+def test_near_reads_spans_linearly_not_left_times_right() -> None:
+    n = 1000
+    body = " ".join(["alpha"] * n + ["gap"] * 50 + ["beta"] * n)
+    doc = Document({"body": body})
+    left, right = parse_query("alpha"), parse_query("beta")
+    assert isinstance(left, Term) and isinstance(right, Term)
+    key = (id(right), "body")
+    doc.cache[key] = _Counted(right.spans(doc, "body"))
+    _Counted.reads = 0
+    assert not Near(left, right, 5).spans(doc, "body")
+    assert _Counted.reads < 5 * n  # the old pairwise loop read n * n = 1,000,000
+    assert Near(left, right, 51).spans(doc, "body")  # and it still finds what is near

@@ -60,3 +60,47 @@ def test_press_list_is_names_only() -> None:
     press = load_press_file()
     assert press and all(o.aliases and not o.derived for o in press)
     assert "vnanet.vn" not in Registry.builtin().names()  # never read as a crawl profile
+
+
+def test_builtin_profiles_pass_the_full_field_check_with_selectors() -> None:
+    """Built-ins skip compiling selectors at start-up (speed); this is where theirs are compiled."""
+    import tomllib
+
+    from crawler.outlets.registry import BUILTIN_DIR, FAMILY_DIR, PRESS_FILE, check_fields
+
+    for path in [*sorted(BUILTIN_DIR.glob("*.toml")), *sorted(FAMILY_DIR.glob("*.toml"))]:
+        if path == PRESS_FILE:
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for raw in data.get("outlet", [data]):
+            if path.parent == FAMILY_DIR:  # a family: layouts and defaults, no name of its own
+                raw = {k: v for k, v in raw.items() if k != "description"}
+            check_fields(raw, str(path))
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem", "where"),
+    [
+        ({"feeds": "https://e.vn/rss"}, "feeds must be a list of http(s) URLs, got a string", ("feeds",)),
+        ({"sections": ["/tin-tuc"]}, "sections item 1 must be an http(s) URL, got '/tin-tuc'", ("sections",)),
+        ({"search": "https://e.vn/tim-kiem"}, "search must be an http(s) URL with {query}", ("search",)),
+        ({"translates": "yes"}, "translates must be true or false, got 'yes'", ("translates",)),
+        ({"layouts": [{"title": "h1::attr("}]}, "layout 1: title is not a valid CSS selector", ("layouts", 0, "title")),
+        ({"layouts": [{"body": ["p:nth-child(x)"]}]}, "layout 1: body item 1 is not a valid CSS selector", ("layouts", 0, "body")),
+        ({"layouts": {"title": "h1"}}, "layouts must be a list of tables", ("layouts",)),
+        ({"feed_date_order": "dmy"}, "feed_date_order must be \"auto\" or \"us-local\", got 'dmy'", ("feed_date_order",)),
+        ({"source_file": "x"}, "unknown field 'source_file'", ("source_file",)),
+    ],
+)
+def test_field_types_are_checked_with_the_field_path(fields: dict[str, object], problem: str, where: tuple[object, ...]) -> None:
+    data = {"name": "e.vn", "feeds": ["https://e.vn/rss"], **fields}
+    with pytest.raises(ProfileError) as info:
+        profile_from_dict(data, "c.toml")
+    assert info.value.problem.startswith(f"outlet e.vn: {problem}"), info.value.problem
+    assert str(info.value).startswith(f"c.toml: outlet e.vn: {problem}")
+    assert info.value.field == where
+
+
+def test_a_bad_selector_is_refused_before_extract_uses_it() -> None:
+    with pytest.raises(ProfileError, match="is not a valid CSS selector"):
+        profile_from_dict({"name": "e.vn", "feeds": ["https://e.vn/rss"], "layouts": [{"name": "m", "body": "div["}]})

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import accumulate
 
 from newsmon.core.text import fold, normalize_text
 
@@ -65,7 +66,7 @@ class Field:
     phrase, wildcard or NEAR needs them, since most terms are settled by membership alone.
     """
 
-    __slots__ = ("exact", "folded", "exact_set", "folded_set", "_index", "_sorted")
+    __slots__ = ("exact", "folded", "exact_set", "folded_set", "_index", "_sorted", "_paragraph")
 
     def __init__(self, parts: Iterable[str]) -> None:
         exact: list[str] = []
@@ -81,6 +82,14 @@ class Field:
         self.folded_set = frozenset(self.folded)
         self._index: dict[bool, dict[str, list[int]]] = {}
         self._sorted: dict[bool, list[str]] = {}
+        self._paragraph: list[int] | None = None
+
+    def paragraph(self) -> list[int]:
+        """The paragraph number of each word position (built once, for NEAR): a span stays in one
+        paragraph when its first and last words have the same number, an O(1) test."""
+        if self._paragraph is None:
+            self._paragraph = list(accumulate(w == BREAK for w in self.exact))
+        return self._paragraph
 
     def has(self, word: str, exact: bool) -> bool:
         return word in (self.exact_set if exact else self.folded_set)

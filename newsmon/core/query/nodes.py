@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newsmon.core.query.document import ALL_FIELDS, BREAK, Document, Field
+from newsmon.core.query.document import ALL_FIELDS, Document, Field
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,15 +164,28 @@ class Near(Node):
     distance: int
 
     def spans(self, doc: Document, name: str) -> list[tuple[int, int]]:
+        """Pairs of a left and a right span close enough, found by bisecting the sorted right spans.
+
+        Only right spans starting in [a0 - distance - longest right span, a1 + distance] can be near a
+        left span (a0, a1), so the work is the spans plus the pairs that are near, not left x right.
+        """
         right = self.right.spans(doc, name)
         if not right:
             return []
+        left = self.left.spans(doc, name)
+        paragraph = doc.fields[name].paragraph()
+        starts = [b0 for b0, _ in right]  # spans come sorted
+        longest = max(b1 - b0 for b0, b1 in right)
         out = []
-        for a0, a1 in self.left.spans(doc, name):
-            for b0, b1 in right:
+        for a0, a1 in left:
+            lo = bisect.bisect_left(starts, a0 - self.distance - longest)
+            hi = bisect.bisect_right(starts, a1 + self.distance)
+            for k in range(lo, hi):
+                b0, b1 = right[k]
                 gap = b0 - a1 if b0 >= a1 else a0 - b1
-                if gap <= self.distance and doc.fields[name].exact[min(a0, b0) : max(a1, b1)].count(BREAK) == 0:
-                    out.append((min(a0, b0), max(a1, b1)))
+                start, end = min(a0, b0), max(a1, b1)
+                if gap <= self.distance and paragraph[start] == paragraph[end - 1]:
+                    out.append((start, end))
         return sorted(out)
 
     def evaluate(self, doc: Document, fields: frozenset[str]) -> bool:

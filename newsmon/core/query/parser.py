@@ -14,6 +14,10 @@ from newsmon.core.query.lexer import Tok, tokenize
 from newsmon.core.query.nodes import And, Near, Node, Not, Or, QWord, Scope, Term, positive_terms
 from newsmon.core.text import has_diacritics, words
 
+# Deepest nesting of parentheses, NOT and field scopes (references included): parsing, matching and
+# printing recurse once per level, and Python's stack is finite; real topics nest a few levels.
+MAX_NESTING = 64
+
 
 def query_words(text: str, column: int, *, bare: bool) -> tuple[QWord, ...]:
     """Turn a term or phrase into query words; a trailing '*' on a word makes it a prefix.
@@ -52,6 +56,12 @@ class _Parser:
         self.toks = tokenize(query)
         self.pos = 0
         self.defs = defs or {}
+        self.depth = 0
+
+    def enter(self, tok: Tok) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise QueryError(f"query nests too deeply (more than {MAX_NESTING} levels)", tok.column)
 
     def peek(self) -> Tok:
         return self.toks[self.pos]
@@ -121,12 +131,17 @@ class _Parser:
         if tok.kind == "NOT":
             self.take()
             self.expect_operand(tok)
-            return Not(self.parse_unary())
-        if tok.kind == "FIELD":
+            self.enter(tok)
+            node: Node = Not(self.parse_unary())
+        elif tok.kind == "FIELD":
             self.take()
             self.expect_operand(Tok("FIELD", tok.text + ":", tok.column))
-            return Scope(SCOPES[tok.text], self.parse_unary(), tok.text)
-        return self.parse_primary()
+            self.enter(tok)
+            node = Scope(SCOPES[tok.text], self.parse_unary(), tok.text)
+        else:
+            return self.parse_primary()
+        self.depth -= 1
+        return node
 
     def parse_primary(self) -> Node:
         tok = self.take()
@@ -141,20 +156,43 @@ class _Parser:
         if tok.kind == "LPAREN":
             if self.peek().kind == "RPAREN":
                 raise QueryError("empty parentheses", tok.column)
+            self.enter(tok)
             node = self.parse_or()
             close = self.take()
             if close.kind != "RPAREN":
                 raise QueryError("unbalanced parenthesis: '(' is never closed", tok.column)
+            self.depth -= 1
             return node
         raise QueryError(f"unexpected '{tok.text}'", tok.column)  # pragma: no cover
 
 
 def parse_query(query: str, defs: Mapping[str, Node] | None = None) -> Node:
     """Parse one query into an AST (`@name` resolved from defs); raises QueryError on malformed input."""
-    node = _Parser(query, defs).parse()
+    node = _check_depth(_Parser(query, defs).parse())
     if not positive_terms(node):
         raise QueryError("query has no positive term (it would match almost everything)")
     return node
+
+
+def _check_depth(root: Node) -> Node:
+    """Refuse an AST deeper than MAX_NESTING (references can stack one definition's depth on another's).
+
+    Iterative, and each shared node (a definition used many times) is measured once: linear.
+    """
+    depth: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in depth:
+            continue
+        if done:
+            depth[id(node)] = 1 + max((depth[id(c)] for c in node.children()), default=0)
+            if depth[id(node)] > MAX_NESTING + 2:  # + the implicit AND/OR levels around a nesting
+                raise QueryError(f"query nests too deeply (more than {MAX_NESTING} levels)")
+            continue
+        stack.append((node, True))
+        stack.extend((c, False) for c in node.children() if id(c) not in depth)
+    return root
 
 
 # A reference in a definition's text, once comments and phrases (which may hold '@') are blanked.
@@ -175,12 +213,14 @@ def parse_defs(raw: Mapping[str, str]) -> dict[str, Node]:
             return
         if name in active:
             raise QueryError(f"reference cycle in [defs]: {' -> '.join([*active, name])}")
+        if len(active) >= MAX_NESTING:
+            raise QueryError(f"[defs] references nest too deeply (more than {MAX_NESTING} levels)")
         active.append(name)
         for ref in _REF.findall(_NOT_CODE.sub(" ", raw[name])):
             if ref in raw:
                 build(ref)
         try:
-            done[name] = _Parser(raw[name], done).parse()
+            done[name] = _check_depth(_Parser(raw[name], done).parse())
         except QueryError as exc:
             raise QueryError(f"def '{name}': {exc}") from None
         active.pop()
