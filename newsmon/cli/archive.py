@@ -9,7 +9,7 @@ import click
 from newsmon.cli.app import App, pass_app
 from newsmon.cli.common import UserError
 from newsmon.cli.inputs import parse_day
-from newsmon.cli.present import emit_rows, print_article, print_json, write_csv, write_jsonl
+from newsmon.cli.present import emit_rows, local_row, print_article, print_json, write_csv, write_jsonl
 from storage.search import SearchQueryError
 
 
@@ -60,7 +60,7 @@ def show(app: App, ident: str, as_json: bool) -> None:
     if data is None:
         raise UserError(f"no article {ident!r} in the archive")
     if as_json:
-        print_json(data)
+        print_json(local_row(data))
     else:
         print_article(data)
 

@@ -28,12 +28,55 @@ Row = dict[str, Any]
 
 
 # ---- time ------------------------------------------------------------------------------------------
-def fmt_time(value: datetime | None) -> str:
-    return value.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S %Z") if value else "-"
+# Every time a command prints (text, JSON, CSV) is in the outlets' zone with its offset, one form:
+# ISO 8601, "2023-11-15T09:30:00+07:00" in data and "2023-11-15 09:30:00+07:00" in text.
+def fmt_time(value: datetime | None, timespec: str = "seconds") -> str:
+    return value.astimezone(LOCAL_TZ).isoformat(sep=" ", timespec=timespec) if value else "-"
 
 
 def local_iso(value: datetime | None) -> str | None:
     return value.astimezone(LOCAL_TZ).isoformat() if value else None
+
+
+# The time fields of an article row (storage.queries.row_dict gives them as ISO strings).
+_ROW_TIMES = ("published", "first_seen")
+
+
+def local_row(row: Row) -> Row:
+    """An article row with its times in local time (a date-only `published` stays a date)."""
+    times: Row = {key: _local_text(row[key]) for key in _ROW_TIMES if isinstance(row.get(key), str)}
+    copies = row.get("story_copies")
+    if isinstance(copies, list):
+        times["story_copies"] = [local_row(c) if isinstance(c, dict) else c for c in copies]
+    return {**row, **times} if times else row
+
+
+def _local_text(value: str) -> str:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return parsed.astimezone(LOCAL_TZ).isoformat() if parsed.tzinfo else value
+
+
+def text_time(value: str | None) -> str:
+    """A row's ISO time for a table: "2023-11-15 09:30+07:00", a date as it is, or "-"."""
+    if not value:
+        return "-"
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return fmt_time(parsed, "minutes") if parsed.tzinfo else value
+
+
+def shown(value: object) -> str:
+    """A field for text output: absent (None, empty) is "-", never Python's "None"."""
+    if value is None or value == "" or value == []:
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 # ---- JSON, JSON lines, CSV -------------------------------------------------------------------------
@@ -43,14 +86,28 @@ def print_json(data: Any) -> None:
 
 def write_jsonl(rows: Iterable[Row], out: IO[str]) -> None:
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json.dumps(local_row(row), ensure_ascii=False) + "\n")
+
+
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for a CSV cell: lists and dicts as JSON; text that would start a formula gets a leading
+    apostrophe, as OWASP advises, so a spreadsheet shows it as text (JSON output keeps it as stored)."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_csv(rows: Iterable[Row], out: IO[str]) -> None:
-    """One header from the first row's keys; lists and dicts as JSON in their cell."""
+    """One header from the first row's keys; lists and dicts as JSON in their cell; formulas defused."""
     writer: csv.DictWriter[str] | None = None
     for row in rows:
-        flat = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+        flat = {k: csv_cell(v) for k, v in local_row(row).items()}
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(flat))
             writer.writeheader()
@@ -74,14 +131,14 @@ _RECORD_FIELDS = (
 
 def print_record(article: Article, as_json: bool) -> None:
     """An extracted or cleaned record: its fields, then lead, body and captions (or all as JSON)."""
-    record = article.to_json()
+    record = local_row(article.to_json())
     if as_json:
         print_json(record)
         return
     for key in _RECORD_FIELDS:
         value = record.get(key)
         if value not in (None, [], ""):
-            click.echo(f"{key:19} {', '.join(value) if isinstance(value, list) else value}")
+            click.echo(f"{key:19} {text_time(value) if key == 'published' else shown(value)}")
     if record.get("lead"):
         click.echo(f"\n{record['lead']}")
     for paragraph in record["body"]:
@@ -94,7 +151,7 @@ def emit_rows(rows: list[Row], fmt: str, out: IO[str] | None = None) -> None:
     """Search results as a table (two lines per article), JSON, JSON lines or CSV."""
     out = out or sys.stdout
     if fmt == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps([local_row(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         write_jsonl(rows, out)
     elif fmt == "csv":
@@ -104,7 +161,7 @@ def emit_rows(rows: list[Row], fmt: str, out: IO[str] | None = None) -> None:
             dup = f" (copy of {row['duplicate_of']})" if row.get("duplicate_of") else ""
             mark = "" if row.get("relevant") else " [off-topic]"
             out.write(
-                f"[{row['id']}] {(row['published'] or '-')[:16]:16} {row['outlet'] or '-':15} "
+                f"[{row['id']}] {text_time(row['published']):22} {shown(row['outlet']):15} "
                 f"{row['title']}{dup}{mark}\n      {row['url']}\n"
             )
         if not rows:
@@ -113,24 +170,29 @@ def emit_rows(rows: list[Row], fmt: str, out: IO[str] | None = None) -> None:
 
 def preview_line(row: Row) -> str:
     """One search row in a line, as `newsmon demo` lists the latest articles."""
-    return f"  [{row['id']}] {(row['published'] or '')[:16]:16}  {row['outlet']:15} {row['title']}"
+    return f"  [{row['id']}] {text_time(row['published']):22}  {shown(row['outlet']):15} {row['title']}"
 
 
 def print_article(data: Row) -> None:
-    """One stored article (Archive.get) with the other copies of its story."""
+    """One stored article (Archive.get) with the other copies of its story; absent fields show "-"."""
     click.echo(f"[{data['id']}] {data['title']}\n{data['url']}")
     click.echo(
-        f"outlet {data['outlet']}  published {data['published']}  language {data['language']}  "
-        f"authors {', '.join(data['authors']) or '-'}  relevant {data['relevant']} ({data['relevance_score']:.2f})"
+        f"outlet {shown(data.get('outlet'))}  published {text_time(data.get('published'))}  "
+        f"language {shown(data.get('language'))}  authors {shown(data.get('authors'))}  "
+        f"relevant {data['relevant']} ({data.get('relevance_score') or 0:.2f})"
     )
-    if data["lead"]:
+    details = {key: data.get(key) for key in ("section", "tags", "source_attribution", "translated_from")}
+    extra = "  ".join(f"{key.replace('_', ' ')} {shown(value)}" for key, value in details.items() if value)
+    if extra:
+        click.echo(extra)
+    if data.get("lead"):
         click.echo(f"\n{data['lead']}")
-    for paragraph in data["body"]:
+    for paragraph in data.get("body") or []:
         click.echo(f"\n{paragraph}")
-    if data["story_copies"]:
+    if data.get("story_copies"):
         click.echo(f"\nstory {data['story_id']}, other copies:")
         for copy in data["story_copies"]:
-            click.echo(f"  [{copy['id']}] {copy['outlet']} {copy['url']}")
+            click.echo(f"  [{copy['id']}] {shown(copy.get('outlet'))} {copy['url']}")
 
 
 # ---- runs, outlet health, jobs ---------------------------------------------------------------------
@@ -180,7 +242,7 @@ def outlet_dict(outlet: Outlet, lease: LeaseInfo | None) -> Row:
 
 
 def run_line(run: CrawlRun) -> str:
-    started = run.started_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    started = fmt_time(run.started_at, "minutes")
     reason = f" ({run.finish_reason})" if run.finish_reason and run.finish_reason != "finished" else ""
     return (
         f"run {run.id:<5} {started} {run.trigger:8} {run.status:11} pages {run.pages_fetched:<5} "
@@ -194,8 +256,8 @@ def run_dict(run: CrawlRun) -> Row:
         "trigger": run.trigger,
         "status": run.status,
         "outlets": run.outlets,
-        "started_at": run.started_at.isoformat(),
-        "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+        "started_at": local_iso(run.started_at),
+        "finished_at": local_iso(run.finished_at),
         "pages_fetched": run.pages_fetched,
         "new_articles": run.new_articles,
         "duplicates": run.duplicates,
@@ -217,5 +279,5 @@ def job_dict(job: ScheduledJob) -> Row:
         "outlets": job.outlets,
         "groups": job.groups,
         "adaptive": job.adaptive,
-        "next_run": job.next_run and job.next_run.isoformat(),
+        "next_run": local_iso(job.next_run),
     }
