@@ -13,10 +13,10 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from newsmon.core.time import LOCAL_TZ
 from scheduler import jobs
-from scheduler.store import JOB_DEFAULTS, ScheduledJob, jobstore
+from scheduler.store import JOB_DEFAULTS, jobstore
 from storage.archive import Archive
 
-__all__ = ["RESCAN_S", "ScheduledJob", "run_daemon"]  # ScheduledJob: kept importable from here for callers
+__all__ = ["RESCAN_S", "run_daemon"]
 
 log = logging.getLogger(__name__)
 

@@ -183,6 +183,6 @@ def row_dict(row: m.Article, *, full: bool = False) -> Row:
             dup_kind=row.dup_kind,
             similarity=row.similarity,
             version=row.version,
-            first_seen=row.first_seen.isoformat(),
+            first_seen=row.first_seen.astimezone(LOCAL_TZ).isoformat(),
         )
     return data

@@ -22,7 +22,7 @@ from storage.leases import LeaseInfo
 from storage.models import CrawlRun, Outlet
 
 if TYPE_CHECKING:  # a type only: the scheduler (APScheduler) is not loaded for `search` or `show`
-    from scheduler.daemon import ScheduledJob
+    from scheduler.store import ScheduledJob
 
 Row = dict[str, Any]
 
