@@ -78,8 +78,8 @@ def is_paragraph(text: str) -> bool:
 def is_title_like(text: str) -> bool:
     """Could be a headline: a few words, not a label, not a date line."""
     words = word_count(text)
-    if words < 3 or words > 40 or text.endswith(":") or is_noise(text):
-        return False
+    if words < 3 or words > 40 or text.endswith(":") or is_noise(text) or _CREDIT_LINE.match(text):
+        return False  # a credit line ("Ảnh: Minh Anh") belongs to an image, never a headline
     found = search_date(text)
     return found is None or word_count(date_line_rest(text, found)) > 8  # not a date line
 

@@ -34,7 +34,11 @@ def locate_article(paras: list[Para], names: OutletNames) -> tuple[int | None, i
         while run_start > 0 and not is_paragraph(texts[run_start - 1]):
             run_start -= 1
         run = range(run_start, i)
-        candidates = [k for k in run if is_title_like(texts[k]) and read_meta(texts[k], None, names) is None]
+        candidates = [
+            k
+            for k in run
+            if is_title_like(texts[k]) and read_meta(texts[k], None, names) is None and not _under_image(texts, k)
+        ]
         if not candidates:
             continue
         repeated = [k for k in candidates if _numbered_below(texts[k], texts[i:])]
@@ -45,6 +49,12 @@ def locate_article(paras: list[Para], names: OutletNames) -> tuple[int | None, i
         if is_title_like(text):
             return k, k + 1
     return None, 0
+
+
+def _under_image(texts: list[str], k: int) -> bool:
+    """The line sits right under an image placeholder (a file name, "Ảnh 1"): it is that image's
+    caption, not the headline (the title is unknown yet, so only title-free markers count)."""
+    return k > 0 and is_image_marker(texts[k - 1], "")
 
 
 def _numbered_below(title: str, below: list[str]) -> bool:

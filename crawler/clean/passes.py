@@ -32,8 +32,10 @@ def clean_body(paras: list[Para], draft: Draft, *, seen: set[str]) -> None:
             after_image = True
             continue
         key = normalize_text(text)
-        if key in seen:
-            continue  # repeated verbatim (a pull quote, a sticky header, a second copy)
+        if key in seen:  # repeated verbatim (a pull quote, a sticky header, a second copy)
+            if is_caption(text, after_image):
+                after_image = False  # a copy of a caption still fills the image's caption slot
+            continue
         if draft.language not in (None, "vi") and looks_vietnamese(text):
             draft.untranslated = True  # untranslated alt text of an image on a translated page
             after_image = True

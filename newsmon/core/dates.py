@@ -189,12 +189,19 @@ def _hour(hour: str | None, ampm: str | None) -> int:
     return h
 
 
+# Real zones lie within UTC-12..UTC+14; anything beyond is a misread, not an offset.
+_MAX_OFFSET = timedelta(hours=14)
+
+
 def _offset(tz: str | None, tzm: str | None) -> timezone | None:
+    """The written UTC offset; None (local time) when absent or impossible ("GMT+99")."""
     if not tz:
         return None
     sign = -1 if tz.strip().startswith("-") else 1
-    hours = int(tz.replace(" ", "").lstrip("+-"))
-    return timezone(sign * timedelta(hours=hours, minutes=_int(tzm)))
+    delta = timedelta(hours=int(tz.replace(" ", "").lstrip("+-")), minutes=_int(tzm))
+    if delta > _MAX_OFFSET:
+        return None
+    return timezone(sign * delta)
 
 
 def _build(
