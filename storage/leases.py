@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterable
@@ -25,6 +24,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsmon.core.time import utcnow
 from storage.models import Lease
+from storage.processes import process_is_gone, this_host
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def outlet_lease(outlet: str) -> str:
 
 def make_holder(tag: str = "") -> str:
     """`host/pid/tag/random`: readable in `newsmon status`, and the pid lets a host spot dead holders."""
-    return f"{socket.gethostname()}/{os.getpid()}/{tag or '-'}/{uuid.uuid4().hex[:6]}"
+    return f"{this_host()}/{os.getpid()}/{tag or '-'}/{uuid.uuid4().hex[:6]}"
 
 
 @dataclass(slots=True, frozen=True)
@@ -57,29 +57,13 @@ def holder_tag(holder: str | None) -> str | None:
 def holder_is_dead(holder: str | None) -> bool:
     """True only when the holder ran on this host and its process no longer exists."""
     parts = (holder or "").split("/")
-    if len(parts) < 4 or parts[0] != socket.gethostname():
+    if len(parts) < 4:
         return False
     try:
         pid = int(parts[1])
     except ValueError:
         return False
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, owned by someone else
-        return False
-    return _is_zombie(pid)
-
-
-def _is_zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
-            return handle.read().rsplit(")", 1)[-1].split()[0] == "Z"
-    except (OSError, IndexError):
-        return False
+    return process_is_gone(parts[0], pid)
 
 
 class Leases:

@@ -242,6 +242,7 @@ class CrawlRun(Base):
     finished_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(20), default=RunStatus.RUNNING)  # a RunStatus
     pid: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str | None] = mapped_column(String(255))  # with pid: a dead process is told on its own host
     pages_fetched: Mapped[int] = mapped_column(Integer, default=0)
     new_articles: Mapped[int] = mapped_column(Integer, default=0)
     duplicates: Mapped[int] = mapped_column(Integer, default=0)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from newsmon.core.records import RunStatus, Trigger
 from newsmon.core.time import utcnow
 from storage import models as m
+from storage.processes import process_is_gone, this_host
 
 ERROR_LOG_KEPT = 200  # the newest errors of a run; the rest only counted
 
@@ -51,8 +52,15 @@ class Runs:
         return RunCounts(new_articles=new, duplicates=duplicates, offtopic=offtopic)
 
     def start_run(self, trigger: Trigger, outlets: list[str]) -> int:
+        """A new `running` row. Runs left `running` by a gone process of this host (kill -9, power loss)
+        are failed first: crawls also find theirs through lease take-over, but an ingest takes no lease.
+        Other hosts' runs (a shared PostgreSQL) are never judged from here."""
         with self.sessions.begin() as session:
-            run = m.CrawlRun(trigger=trigger, outlets=outlets, pid=os.getpid())
+            mine = select(m.CrawlRun).where(m.CrawlRun.status == RunStatus.RUNNING, m.CrawlRun.host == this_host())
+            for dead in session.scalars(mine):
+                if process_is_gone(dead.host, dead.pid):
+                    _fail(dead, f"process died: pid {dead.pid} is gone", "process died")
+            run = m.CrawlRun(trigger=trigger, outlets=outlets, pid=os.getpid(), host=this_host())
             session.add(run)
             session.flush()
             return run.id
@@ -97,7 +105,9 @@ class Runs:
                 _fail(run, reason, run.finish_reason or "process died")
             if rows:
                 return len(running)
-            run = m.CrawlRun(trigger=trigger, outlets=outlets, pid=pid, started_at=since, errors=0, error_log=[])
+            run = m.CrawlRun(
+                trigger=trigger, outlets=outlets, pid=pid, host=this_host(), started_at=since, errors=0, error_log=[]
+            )
             _fail(run, reason, "failed to start")
             session.add(run)
             return 1

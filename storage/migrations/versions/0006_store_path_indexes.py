@@ -8,7 +8,8 @@ Both translation look-ups read a date window, never the archive: a new original 
 published near it (a partial index holding only pages that declare a translation, by date), and a new
 translation reads its named source outlet's articles near its date (outlet, published). The old
 (translated_from, published) index could only range over translated_from, i.e. every translation ever.
-A run's final counts read the run's own articles (run_id).
+A run's final counts read the run's own articles (run_id). Runs record their host beside their pid,
+so a run left `running` by a dead process of this host can be told (and failed) without a lease.
 """
 
 from __future__ import annotations
@@ -35,9 +36,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_articles_outlet_published", "articles", ["outlet_id", "published"])
     op.create_index("ix_articles_run_id", "articles", ["run_id"])
+    with op.batch_alter_table("crawl_runs") as batch_op:
+        batch_op.add_column(sa.Column("host", sa.String(length=255), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("crawl_runs") as batch_op:
+        batch_op.drop_column("host")
     op.drop_index("ix_articles_run_id", table_name="articles")
     op.drop_index("ix_articles_outlet_published", table_name="articles")
     op.drop_index("ix_articles_translations_published", table_name="articles")
