@@ -17,7 +17,7 @@ from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.context import DISK_FULL, CrawlContext, is_disk_full
-from crawler.process import process_page
+from crawler.process import process_page_noted
 from newsmon.core.records import Article, FetchedPage, Relevance, StoreStatus
 from storage.archive import StoreResult
 
@@ -67,7 +67,7 @@ class ExtractPipeline(_Stage):
 
     def process_item(self, item: FetchedPage, spider: Spider | None = None) -> CleanedPage:
         try:
-            article = process_page(item, self.context.registry)
+            article, notes = process_page_noted(item, self.context.registry)
         except Exception as exc:  # one bad page must not stop the crawl
             log.exception("extraction failed for %s", item.url)
             self.context.stats.error(f"extract {item.url}: {type(exc).__name__}: {exc}", item.outlet)
@@ -75,6 +75,8 @@ class ExtractPipeline(_Stage):
         if not article.title or not (article.body or article.lead):
             self.context.stats.error(f"extract {item.url}: no article title or text found", item.outlet)
             raise DropItem("no article found on the page")
+        for note in notes:  # a size limit the page hit (body cut, page cut, nesting flattened)
+            log.warning("%s: %s", item.url, note)
         return CleanedPage(item, article)
 
 

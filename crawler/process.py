@@ -1,8 +1,9 @@
 """One page through extraction and cleaning: the single path shared by the crawl, `newsmon extract`,
 `sources --check` and the benches.
 
-fetched bytes -> decode (the content-type header is evidence, checked) -> the profile owning the URL,
-else the generic extractor -> `finalize` -> the feed's date when the page gives none.
+fetched bytes -> cut at the page limit, decode (the content-type header is evidence, checked) -> the
+profile owning the URL, else the generic extractor -> `finalize` -> the feed's date when the page gives
+none. Every size limit a page hits is noted (`process_page_noted`), never applied silently.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from crawler.clean import finalize
-from crawler.extract.page import decode_html, extract_page
+from crawler.extract.limits import LIMITS, PageLimits
+from crawler.extract.page import extract_page, read_html
 from crawler.outlets.registry import OutletProfile
 from newsmon.core.outlets import OutletNames
 from newsmon.core.records import Article, ExtractedPage, FetchedPage
@@ -27,11 +29,14 @@ class ProfileLookup(Protocol):
         ...
 
 
-def extract_fetched(page: FetchedPage, registry: ProfileLookup) -> ExtractedPage:
-    """The fields of a fetched page before text cleaning (the outlet's profile chosen by URL)."""
+def extract_fetched(page: FetchedPage, registry: ProfileLookup, limits: PageLimits = LIMITS) -> ExtractedPage:
+    """The fields of a fetched page before text cleaning (the outlet's profile chosen by URL); the size
+    limits it hit are in its `notes`."""
     profile = registry.for_url(page.url)
-    html = decode_html(page.body, page.headers.get("content-type"))
-    extracted = extract_page(html, page.url, profile=profile, fetched_at=page.fetched_at)
+    html, note = read_html(page.body, page.headers.get("content-type"), limits)
+    extracted = extract_page(html, page.url, profile=profile, fetched_at=page.fetched_at, limits=limits)
+    del html  # the decoded page is not needed while the record is cleaned
+    extracted.notes[:0] = [note] if note else []
     extracted.outlet = extracted.outlet or page.outlet
     return extracted
 
@@ -44,6 +49,13 @@ def finish_page(extracted: ExtractedPage, page: FetchedPage, registry: ProfileLo
     return article
 
 
+def process_page_noted(page: FetchedPage, registry: ProfileLookup) -> tuple[Article, list[str]]:
+    """`process_page`, with the page's notes: one line per size limit it hit ("body cut at ..."), for
+    the caller to report with the page (crawler/extract/limits.py)."""
+    extracted = extract_fetched(page, registry)
+    return finish_page(extracted, page, registry), extracted.notes
+
+
 def process_page(page: FetchedPage, registry: ProfileLookup) -> Article:
     """Extract and clean one fetched page: what the crawl stores and `newsmon extract` prints."""
-    return finish_page(extract_fetched(page, registry), page, registry)
+    return process_page_noted(page, registry)[0]

@@ -7,17 +7,13 @@ captions, date, authors and tags are read around it (crawler/extract/metadata.py
 
 from __future__ import annotations
 
-import re
-
-import lxml.etree
 import lxml.html
 
 from crawler.extract.content import choose_body
 from crawler.extract.metadata import fill_metadata
 from crawler.extract.structured import structured_metadata
+from crawler.extract.tree import parse_tree
 from newsmon.core.records import ExtractedPage
-
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 
 def extract_generic(html: str | bytes, url: str, *, tree: lxml.html.HtmlElement | None = None) -> ExtractedPage:
@@ -42,23 +38,7 @@ def extract_generic(html: str | bytes, url: str, *, tree: lxml.html.HtmlElement 
 
 def parse_html(html: str | bytes, url: str | None = None) -> lxml.html.HtmlElement | None:
     """An lxml tree, or None when there is nothing to parse; UTF-8 is tried before sniffing."""
-    if isinstance(html, str):
-        data = _XML_DECLARATION.sub("", html, count=1).encode("utf-8", "surrogatepass")
-        encoding: str | None = "utf-8"
-    else:
-        data = html
-        try:
-            data.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = None  # let libxml2 follow <meta charset>
-    if not data.strip():
-        return None
-    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True)
-    try:
-        return lxml.html.document_fromstring(data, parser=parser, base_url=url)
-    except (lxml.etree.ParserError, ValueError):
-        return None
+    return parse_tree(html, url)[0]
 
 
 def _find_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

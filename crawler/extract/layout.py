@@ -53,8 +53,9 @@ BODY_HINT = re.compile(
 )
 _HOLDS_ARTICLE = lxml.etree.XPath("boolean(.//h1 | .//*[@itemprop='articleBody'])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WS = re.compile(r"\s+")
-_MAX_DEPTH = 400
+# Whitespace to collapse: runs, and any single character but a space. A lone space is left alone, so a
+# long paragraph is not rebuilt from one regex match per word.
+_WS = re.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass(slots=True)
@@ -102,13 +103,10 @@ def tag_of(el: lxml.html.HtmlElement) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-
 def ancestors(el: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
     while el is not None:
         yield el
         el = el.getparent()
-
-
 
 
 def _is_skipped(el: lxml.html.HtmlElement, skip_boilerplate: bool) -> bool:
@@ -135,8 +133,12 @@ def _is_skipped(el: lxml.html.HtmlElement, skip_boilerplate: bool) -> bool:
     return not _HOLDS_ARTICLE(el)
 
 
-def _walk(el: lxml.html.HtmlElement, layout: _Layout, in_link: bool, depth: int) -> None:
-    """Depth-first layout; block elements flush the current line when they open and close."""
+# An open element during the walk: the element, its remaining children, inside a link, is a block.
+_Frame = tuple[lxml.html.HtmlElement, Iterator[lxml.html.HtmlElement], bool, bool]
+
+
+def _open(el: lxml.html.HtmlElement, layout: _Layout, in_link: bool) -> _Frame:
+    """Enter an element: a block starts a new line; its own text joins the current one."""
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     is_block = tag in _BLOCK_TAGS
     if is_block:
@@ -146,21 +148,34 @@ def _walk(el: lxml.html.HtmlElement, layout: _Layout, in_link: bool, depth: int)
         layout.add(" ", in_link)
     in_link = in_link or tag == "a"
     layout.add(el.text, in_link)
-    if depth < _MAX_DEPTH:
-        for child in el:
-            if not _is_skipped(child, layout.skip_boilerplate):
-                _walk(child, layout, in_link, depth + 1)
-            elif isinstance(child.tag, str) and child.tag.lower() in _BLOCK_TAGS:
-                layout.flush()  # a dropped block still separates the lines around it
-            layout.add(child.tail, in_link)
-    if is_block:
-        layout.flush()
-        layout.stack.pop()
+    return el, iter(el), in_link, is_block
 
 
 def lay_out(body: lxml.html.HtmlElement, skip_boilerplate: bool) -> list[Block]:
+    """Depth-first layout; block elements flush the current line when they open and close.
+
+    The walk keeps its own stack instead of recursing: a page's depth must not meet Python's
+    recursion limit (crawler/extract/tree.py keeps trees to 512 levels, callers may pass others).
+    """
     layout = _Layout(skip_boilerplate)
     layout.stack.append(body)
-    _walk(body, layout, in_link=False, depth=0)
+    frames = [_open(body, layout, False)]
+    while frames:
+        el, children, in_link, is_block = frames[-1]
+        child = next(children, None)
+        if child is None:
+            frames.pop()
+            if is_block:
+                layout.flush()
+                layout.stack.pop()
+            if frames:
+                layout.add(el.tail, frames[-1][2])  # the tail is the parent's text
+            continue
+        if not _is_skipped(child, layout.skip_boilerplate):
+            frames.append(_open(child, layout, in_link))
+            continue
+        if isinstance(child.tag, str) and child.tag.lower() in _BLOCK_TAGS:
+            layout.flush()  # a dropped block still separates the lines around it
+        layout.add(child.tail, in_link)
     layout.flush()
     return layout.blocks

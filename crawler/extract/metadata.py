@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import islice
 
 import lxml.html
 
@@ -88,8 +89,8 @@ def _lead(description: str | None, body: list[str]) -> str | None:
     lead_words = _WORD.findall(description.lower())
     if not lead_words:
         return None
-    for paragraph in body[:2]:
-        para_words = _WORD.findall(paragraph.lower())
+    for paragraph in body[:2]:  # only the paragraph's first words are compared: never split a huge one
+        para_words = [m.group().lower() for m in islice(_WORD.finditer(paragraph), len(lead_words))]
         shared = min(len(lead_words), len(para_words))
         if shared and lead_words[:shared] == para_words[:shared] and shared >= 0.8 * len(lead_words):
             return None

@@ -203,20 +203,29 @@ def _drop(node: etree._Element | str) -> None:
 
 
 def _blocks(element: HtmlElement) -> Iterator[str]:
-    """Block-level texts in document order; inline-only containers count as one block."""
-    if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
-        return
-    if element.tag in BLOCK_TAGS or not _has_block_child(element):
-        text = tidy_text("".join(_visible_text(element)))
-        if not _is_link_line(element, text):
-            yield text
-        return
-    if element.text and element.text.strip():
-        yield tidy_text(element.text)
-    for child in element:
-        yield from _blocks(child)
-        if child.tail and child.tail.strip():
-            yield tidy_text(child.tail)
+    """Block-level texts in document order; inline-only containers count as one block.
+
+    Walked with a stack of its own, not recursion: a page's depth must not meet Python's limit.
+    """
+    todo: list[HtmlElement | str] = [element]  # elements to open, and tails waiting for their turn
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            yield tidy_text(item)
+            continue
+        if not isinstance(item.tag, str) or item.tag in SKIP_TAGS:
+            continue
+        if item.tag in BLOCK_TAGS or not _has_block_child(item):
+            text = tidy_text("".join(_visible_text(item)))
+            if not _is_link_line(item, text):
+                yield text
+            continue
+        for child in reversed(item):
+            if child.tail and child.tail.strip():
+                todo.append(child.tail)
+            todo.append(child)
+        if item.text and item.text.strip():
+            todo.append(item.text)
 
 
 def _is_link_line(element: HtmlElement, text: str) -> bool:
@@ -236,12 +245,24 @@ def _has_block_child(element: HtmlElement) -> bool:
 
 
 def _visible_text(element: HtmlElement) -> Iterator[str]:
+    """The text a reader sees, skipped tags left out; iterative for the same reason as `_blocks`."""
     if element.text:
         yield element.text
-    for child in element:
+    stack = [(element, iter(element))]
+    while stack:
+        el, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack and el.tail:  # a finished child's tail is its parent's text
+                yield el.tail
+            continue
         if child.tag == "br":
             yield " "
         elif isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
-            yield from _visible_text(child)
+            if child.text:
+                yield child.text
+            stack.append((child, iter(child)))
+            continue
         if child.tail:
             yield child.tail

@@ -1,9 +1,14 @@
 """Bytes -> text for pages whose encoding is mislabelled, legacy, or applied twice.
 
 What servers send: a windows-1258 page (Vietnamese tones as combining marks) with or without a
-declaration; windows-1252 bytes labelled UTF-8; UTF-8 that was decoded as windows-1252 and encoded
-again ("Viá»‡t Nam" for "Việt Nam"). The HTTP header, the BOM and <meta charset> are evidence, not
-truth: a declared UTF-8 that does not decode is not UTF-8. The result is always NFC.
+declaration; windows-1252 bytes labelled UTF-8; UTF-8 labelled windows-1258 (or any legacy charset);
+UTF-8 that was decoded as windows-1252 and encoded again ("Viá»‡t Nam" for "Việt Nam"). The HTTP
+header, the BOM and <meta charset> are evidence, not truth: a declared UTF-8 that does not decode is
+not UTF-8, and bytes that decode as UTF-8 with multi-byte characters in them are UTF-8 whatever the
+label says (legacy text is valid UTF-8 by chance only in a few bytes, never in a page: the rule
+browsers' detectors and chardet's UTF-8 prober follow). A body cut at a size limit ends inside a
+character: that last partial character is dropped, it is no evidence against UTF-8. The result is
+always NFC.
 
 Libraries, and what stays ours:
 - The first reading is w3lib's `html_to_unicode`, the rule Scrapy's own `Response.text` follows
@@ -20,34 +25,53 @@ Libraries, and what stays ours:
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
 from w3lib.encoding import html_body_declared_encoding, html_to_unicode, resolve_encoding
 
 _RUN = re.compile(r"[^\x00-\x7f]{2,}")  # double-encoded UTF-8 shows as runs of 2-4 Latin-1/cp1252 chars
+# What a run must consist of to be undone (the characters `_as_byte` maps): Latin-1's upper half and
+# windows-1252's specials. Checked in C before the per-character work, so that a long page of real
+# Vietnamese costs a regex pass, not a codec call per letter.
+_CP1252_HIGH = "".join(chr(b) for b in range(0x80, 0x100)) + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
+_CP1252_RUN = re.compile(f"[{re.escape(_CP1252_HIGH)}]+")
+# The tone marks windows-1258 writes as separate characters; one left after NFC is a misreading.
+_STRAY_TONE = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
 _MIN_REPAIRS = 2  # one odd pair could be real text; a page of them is double encoding
 
 
 def decode_bytes(body: bytes, content_type: str | None = None) -> str:
-    """Decode like a browser (header, BOM, meta), then correct the three common mistakes."""
+    """Decode like a browser (header, BOM, meta), then correct the common mistakes."""
     encoding, text = html_to_unicode(content_type, body)
-    if _is_utf8(encoding) and not _valid_utf8(body):
-        text = _legacy(body)
+    name = _normal(encoding)
+    if not name.startswith("utf") or name.startswith("utf8"):  # a UTF-16/32 BOM or label is left alone
+        utf8 = _utf8(body)
+        if utf8 is None:
+            if name.startswith("utf8"):
+                text = _legacy(body)
+        elif name.startswith("utf8") or not body.isascii():
+            text = utf8.removeprefix("\ufeff")
     text = repair_double_utf8(text)
     return unicodedata.normalize("NFC", text)
 
 
+def _normal(encoding: str | None) -> str:
+    return (encoding or "").replace("-", "").replace("_", "").lower()
+
+
 def _is_utf8(encoding: str | None) -> bool:
-    return (encoding or "").replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+    return _normal(encoding) in ("utf8", "utf8sig")
 
 
-def _valid_utf8(body: bytes) -> bool:
+def _utf8(body: bytes) -> str | None:
+    """The body as UTF-8, or None when it is not; a partial character at the very end (a cut body)
+    is dropped rather than counted against it (the incremental decoder keeps it pending)."""
     try:
-        body.decode("utf-8")
+        return codecs.getincrementaldecoder("utf-8")().decode(body, final=False)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _legacy(body: bytes) -> str:
@@ -62,9 +86,9 @@ def _legacy(body: bytes) -> str:
     return body.decode("cp1252", errors="replace")
 
 
-def _stray_marks(text: str) -> int:
-    """Combining marks left after NFC: a windows-1258 reading of text that is not windows-1258."""
-    return sum(1 for c in text if unicodedata.combining(c))
+def _stray_marks(text: str) -> bool:
+    """A tone mark left after NFC: a windows-1258 reading of text that is not windows-1258."""
+    return _STRAY_TONE.search(text) is not None
 
 
 def _as_byte(char: str) -> int | None:
@@ -90,7 +114,8 @@ def repair_double_utf8(text: str) -> str:
     """Undo UTF-8 read as windows-1252 and encoded again, run by run, when a page is full of it."""
     repairs: list[tuple[int, int, str]] = []
     for match in _RUN.finditer(text):
-        fixed = _undo_run(match.group())
+        run = match.group()
+        fixed = _undo_run(run) if _CP1252_RUN.fullmatch(run) else None
         if fixed is not None:
             repairs.append((match.start(), match.end(), fixed))
     if len(repairs) < _MIN_REPAIRS:

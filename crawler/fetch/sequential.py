@@ -121,7 +121,8 @@ class SequentialFetcher:
         target = mirror_url(self.mirror, url) if self.mirror else url
         try:
             with self._opener.open(urllib.request.Request(target, headers=headers), timeout=DOWNLOAD_TIMEOUT) as resp:
-                return Fetched(resp.status, url, resp.read(DOWNLOAD_MAXSIZE), _lower(resp.headers))
+                # One byte over the limit: the extractor then notes the cut instead of it being silent.
+                return Fetched(resp.status, url, resp.read(DOWNLOAD_MAXSIZE + 1), _lower(resp.headers))
         except urllib.error.HTTPError as exc:
             return Fetched(exc.code, url, b"", _lower(exc.headers))
         finally:

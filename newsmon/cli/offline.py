@@ -7,7 +7,7 @@ import click
 
 from crawler.clean import clean_text
 from crawler.ingest import ERROR, UTF8, IngestReport, ingest_file
-from crawler.process import process_page
+from crawler.process import process_page_noted
 from newsmon.cli.app import App, pass_app
 from newsmon.cli.common import UserError
 from newsmon.cli.inputs import decode_text, open_binary, read_text_file
@@ -18,9 +18,10 @@ _BAD_LINES_LISTED = 20  # the summary names this many bad lines; the run row kee
 _NUMBERS_LISTED = 10
 
 
-def extract_record(app: App, body: bytes, url: str) -> Article:
-    """The crawl's own page path (profile chosen by URL, then the cleaner), on a saved page."""
-    return process_page(FetchedPage(url, "", body), app.registry())
+def extract_record(app: App, body: bytes, url: str) -> tuple[Article, list[str]]:
+    """The crawl's own page path (profile chosen by URL, then the cleaner), on a saved page, with the
+    notes of the size limits the page hit (crawler/extract/limits.py)."""
+    return process_page_noted(FetchedPage(url, "", body), app.registry())
 
 
 def clean_record(app: App, text: str, url: str | None) -> Article:
@@ -35,7 +36,10 @@ def clean_record(app: App, text: str, url: str | None) -> Article:
 @pass_app
 def extract(app: App, file: str, url: str, as_json: bool) -> None:
     """Extract and clean one saved HTML page."""
-    print_record(extract_record(app, read_text_file(file), url), as_json)
+    record, notes = extract_record(app, read_text_file(file), url)
+    for note in notes:  # a limit the page hit is said, never applied silently
+        click.echo(f"newsmon: note: {note}", err=True)
+    print_record(record, as_json)
 
 
 @click.command()

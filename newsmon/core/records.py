@@ -101,6 +101,8 @@ class ExtractedPage:
     translated_from: str | None = None
     extractor: str = ""  # "profile:<name>" | "generic" | "text"
     fetched_at: datetime | None = None
+    # One line per size limit the page hit ("body cut at ..."): what the caller reports for the page.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
