@@ -89,7 +89,10 @@ def read_lines(handle: io.BufferedReader) -> tuple[str, Iterator[Line]]:
     NUL pattern of UTF-16/32), as `json.loads` reads bytes. A UTF-8 file is read line by line, so a
     line of another encoding is re-read alone (`_decode_line`) instead of failing the file.
     """
-    encoding = json.detect_encoding(handle.peek(4)[:4])
+    head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]
+    encoding = json.detect_encoding(head[:4])
+    if encoding in _NO_BOM_WIDE and not _reads_as_json_text(head, encoding):
+        encoding = UTF8  # NULs in a bad first line, not a UTF-16/32 file: judge the lines one by one
     if encoding == "utf-8-sig":
         handle.read(3)
         return encoding, _utf8_lines(handle)
@@ -97,6 +100,20 @@ def read_lines(handle: io.BufferedReader) -> tuple[str, Iterator[Line]]:
         text = io.TextIOWrapper(handle, encoding=encoding, errors="replace")
         return encoding, (Line(n, line, encoding) for n, line in enumerate(text, 1))
     return encoding, _utf8_lines(handle)
+
+
+_HEAD_BYTES = 64
+_NO_BOM_WIDE = {"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}  # json.detect_encoding's BOM-less guesses
+
+
+def _reads_as_json_text(head: bytes, encoding: str) -> bool:
+    """A BOM-less UTF-16/32 guess (from NULs in the first 4 bytes) holds when the head reads as the start
+    of JSON lines in it: mostly printable ASCII, as keys, quotes and URLs are. A UTF-8 file whose first
+    line has NUL bytes reads as CJK or control characters instead."""
+    width = 2 if "16" in encoding else 4
+    text = head[: len(head) // width * width].decode(encoding, errors="replace")
+    printable = sum(1 for c in text if c.isascii() and (c.isprintable() or c in "\r\n\t"))
+    return bool(text) and printable >= 0.9 * len(text)
 
 
 def _utf8_lines(handle: io.BufferedReader) -> Iterator[Line]:
