@@ -90,7 +90,7 @@ def read_lines(handle: io.BufferedReader) -> tuple[str, Iterator[Line]]:
     line of another encoding is re-read alone (`_decode_line`) instead of failing the file.
     """
     head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]
-    encoding = json.detect_encoding(head[:4])
+    encoding: str = json.detect_encoding(head[:4])
     if encoding in _NO_BOM_WIDE and not _reads_as_json_text(head, encoding):
         encoding = UTF8  # NULs in a bad first line, not a UTF-16/32 file: judge the lines one by one
     if encoding == "utf-8-sig":
