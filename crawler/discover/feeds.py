@@ -70,8 +70,8 @@ def _child_text(el: etree._Element, *names: str) -> str | None:
     return None
 
 
-def parse_feed(body: bytes, *, date_order: str = "auto") -> list[Entry]:
-    """RSS 2.0, RSS 1.0 and Atom items: link, date, title."""
+def parse_feed(body: bytes, *, date_order: str = "auto", language: str | None = None) -> list[Entry]:
+    """RSS 2.0, RSS 1.0 and Atom items: link, date, title (`language`: the outlet's, for odd dates)."""
     root = _root(body)
     if _local(root.tag) in ("html", "body"):  # a maintenance or error page served as the feed
         raise FeedError(f"not a feed (root element <{_local(root.tag)}>)")
@@ -85,18 +85,19 @@ def parse_feed(body: bytes, *, date_order: str = "auto") -> list[Entry]:
         raw_date = _child_text(el, "pubdate", "published", "updated", "date")
         published = None
         if raw_date:
-            published = parse_feed_date(raw_date) if date_order == "us-local" else parse_date(raw_date)
+            read = parse_feed_date if date_order == "us-local" else parse_date
+            published = read(raw_date, language=language)
         entries.append(Entry(link, published, _child_text(el, "title")))
     return entries
 
 
-def parse_sitemap(body: bytes) -> tuple[SitemapKind, list[Entry]]:
+def parse_sitemap(body: bytes, *, language: str | None = None) -> tuple[SitemapKind, list[Entry]]:
     """('index', sitemaps) or ('urlset', pages), with lastmod or news:publication_date as the date."""
     root = _root(body)
     kind = _local(root.tag)
     if kind not in ("sitemapindex", "urlset"):
         if kind in ("rss", "feed", "rdf"):  # some outlets list an RSS file as their sitemap
-            return "urlset", parse_feed(body)
+            return "urlset", parse_feed(body, language=language)
         raise FeedError(f"not a sitemap (root element <{kind}>)")
     entries = []
     for el in root:
@@ -111,5 +112,5 @@ def parse_sitemap(body: bytes) -> tuple[SitemapKind, list[Entry]]:
                 date_text = sub.text.strip()
                 if _local(sub.tag) == "publication_date":
                     break
-        entries.append(Entry(loc, parse_date(date_text) if date_text else None))
+        entries.append(Entry(loc, parse_date(date_text, language=language) if date_text else None))
     return ("index" if kind == "sitemapindex" else "urlset"), entries

@@ -96,7 +96,7 @@ class OutletSpider(scrapy.Spider):
         profile = self._profile(response)
         self.context.stats.add("pages_fetched", profile.name)
         try:
-            entries = parse_feed(response.body, date_order=profile.feed_date_order)
+            entries = parse_feed(response.body, date_order=profile.feed_date_order, language=profile.language)
         except FeedError as exc:
             self.context.stats.error(f"feed {response.url}: {exc}", profile.name)
             return
@@ -106,7 +106,7 @@ class OutletSpider(scrapy.Spider):
         profile = self._profile(response)
         self.context.stats.add("pages_fetched", profile.name)
         try:
-            kind, entries = parse_sitemap(response.body)
+            kind, entries = parse_sitemap(response.body, language=profile.language)
         except FeedError as exc:
             self.context.stats.error(f"sitemap {response.url}: {exc}", profile.name)
             return

@@ -11,11 +11,15 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from newsmon.core.text import collapse_doubled
 from newsmon.core.time import LOCAL_TZ, plausible
 from newsmon.core.time import as_aware as _aware
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 
 class DateOnly(datetime):
@@ -223,9 +227,6 @@ def _build(
     return value.astimezone(LOCAL_TZ)
 
 
-
-
-
 def _from_groups(g: dict[str, str | None]) -> datetime | None:
     hour = _hour(g.get("H"), g.get("ampm")) if g.get("H") else None
     if hour is not None and (hour > 23 or _int(g.get("M")) > 59):
@@ -308,21 +309,43 @@ def parse_relative(text: str, fetched_at: datetime | None) -> datetime | None:
     return None
 
 
-def _dateparser_fallback(text: str, fetched_at: datetime | None) -> datetime | None:
+# dateparser reads only these languages and the page's own: given no list, it tries each of its ~200
+# locales on a text none of them can read, which costs 2.5 s and 35 MB on the first such call.
+FALLBACK_LANGUAGES = ("vi", "en")
+_FALLBACK_SETTINGS = {
+    "TIMEZONE": "Asia/Ho_Chi_Minh",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "DATE_ORDER": "DMY",
+    "PARSERS": ["absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+
+
+def fallback_languages(language: str | None) -> tuple[str, ...]:
+    """The languages the fallback reads: Vietnamese, English and the page's (its primary subtag,
+    "fr" of "fr-FR") when dateparser knows it; an unknown code is left out rather than failing."""
+    code = (language or "").replace("_", "-").split("-")[0].lower()
+    if not code or code in FALLBACK_LANGUAGES:
+        return FALLBACK_LANGUAGES
+    from dateparser.data.languages_info import language_order  # lazily, like dateparser itself
+
+    return (*FALLBACK_LANGUAGES, code) if code in language_order else FALLBACK_LANGUAGES
+
+
+@cache
+def _date_parser(languages: tuple[str, ...]) -> DateDataParser:
+    """One parser per language set, built once: `dateparser.parse` builds a new one on every call."""
+    from dateparser.date import DateDataParser  # lazily: slow to import and rarely needed
+
+    return DateDataParser(languages=list(languages), settings=_FALLBACK_SETTINGS)
+
+
+def _dateparser_fallback(text: str, language: str | None) -> datetime | None:
     """Last resort for short text with a digit: absolute dates only, with day, month and year."""
     if len(text) > _MAX_FALLBACK_LEN or not _DATEISH.search(text):
         return None
-    import dateparser  # imported lazily: it is slow to import and rarely needed
-
-    settings = {
-        "TIMEZONE": "Asia/Ho_Chi_Minh",
-        "RETURN_AS_TIMEZONE_AWARE": True,
-        "DATE_ORDER": "DMY",
-        "PARSERS": ["absolute-time"],
-        "REQUIRE_PARTS": ["day", "month", "year"],
-    }
     try:
-        value = dateparser.parse(text, settings=settings)
+        value = _date_parser(fallback_languages(language)).get_date_data(text).date_obj
     except Exception:  # dateparser raises a zoo of errors on odd input
         return None
     if value is None:
@@ -332,11 +355,14 @@ def _dateparser_fallback(text: str, fetched_at: datetime | None) -> datetime | N
     return _aware(value).astimezone(LOCAL_TZ)
 
 
-def parse_date(text: str, *, fetched_at: datetime | None = None) -> datetime | None:
+def parse_date(
+    text: str, *, fetched_at: datetime | None = None, language: str | None = None
+) -> datetime | None:
     """A publication date from page text, aware in Asia/Ho_Chi_Minh, or None.
 
     Day comes before month in slashed dates (Vietnamese usage). Relative forms need
     `fetched_at`. A date-only text gives a `DateOnly` (local midnight, prints as the date).
+    `language` is the page's (its `lang` or the outlet's), read by the fallback besides vi and en.
     """
     if not text or not text.strip():
         return None
@@ -347,17 +373,19 @@ def parse_date(text: str, *, fetched_at: datetime | None = None) -> datetime | N
     relative = parse_relative(text, fetched_at)
     if relative is not None:
         return plausible(relative, fetched_at)
-    return plausible(_dateparser_fallback(text, fetched_at), fetched_at)
+    return plausible(_dateparser_fallback(text, language), fetched_at)
 
 
-def parse_feed_date(text: str, *, fetched_at: datetime | None = None) -> datetime | None:
+def parse_feed_date(
+    text: str, *, fetched_at: datetime | None = None, language: str | None = None
+) -> datetime | None:
     """A date from a feed: slashed dates are US month/day/year ("10/5/2026 3:42:00 PM", local time)."""
     if not text:
         return None
     match = _US_FEED.match(text)
     if match:
         return plausible(_from_groups(match.groupdict()), fetched_at)
-    return parse_date(text, fetched_at=fetched_at)
+    return parse_date(text, fetched_at=fetched_at, language=language)
 
 
 @dataclass(frozen=True, slots=True)
