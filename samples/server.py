@@ -149,6 +149,15 @@ class MockServer(ThreadingHTTPServer):
         return None
 
 
+    def content(self, host: str, rest: str, query: str) -> tuple[bytes, str] | None:
+        """(body, file name) answering `/<host>/<rest>?<query>`; the name's suffix gives the type.
+
+        The one hook a server of generated pages (samples/synthetic) overrides, with `rules` and `redirects`.
+        """
+        file = self.resolve(host, rest, query)
+        return (file.read_bytes(), file.name) if file is not None else None
+
+
 class MirrorHandler(BaseHTTPRequestHandler):
     """Serves `GET|HEAD /<host><path>?<query>` from the mock sites."""
 
@@ -181,12 +190,12 @@ class MirrorHandler(BaseHTTPRequestHandler):
             body = f'<html><body>Moved to <a href="{target}">{target}</a></body></html>'.encode()
             self._send(HTTPStatus.MOVED_PERMANENTLY, body, CONTENT_TYPES[".html"], with_body, target)
             return
-        file = self.server.resolve(host, rest, parts.query)
-        if file is None:
+        found = self.server.content(host, rest, parts.query)
+        if found is None:
             self._send(HTTPStatus.NOT_FOUND, NOT_FOUND.encode(), CONTENT_TYPES[".html"], with_body)
             return
-        kind = CONTENT_TYPES.get(Path(file.name.split("@", 1)[0]).suffix, "application/octet-stream")
-        data = file.read_bytes()
+        data, name = found
+        kind = CONTENT_TYPES.get(Path(name.split("@", 1)[0]).suffix, "application/octet-stream")
         etag = '"' + hashlib.sha1(data).hexdigest()[:20] + '"'
         if etag in (self.headers.get("If-None-Match") or ""):
             self._send(HTTPStatus.NOT_MODIFIED, b"", kind, False, etag=etag)

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import click
 from sqlalchemy.engine import make_url
 
-from crawler.check import check_outlet, format_report
 from crawler.outlets.registry import OutletProfile
 from crawler.run.runner import CrawlOptions, CrawlOutcome, run_crawl
 from newsmon.cli.app import App, pass_app
@@ -26,6 +25,7 @@ from samples.server import main as serve_main
 from samples.server import serving
 from storage.db import default_db_url
 
+SYNTHETIC_MAX = 9_999_999  # samples.synthetic.generator.MAX_PAGES (a test keeps them equal)
 _UNATTENDED = (Trigger.CRON, Trigger.SCHEDULE)  # no progress display; log to a file
 DEMO_DB = "demo.sqlite3"  # beside the default archive, never in it: mock pages carry the outlets' real URLs
 
@@ -210,11 +210,24 @@ def samples() -> None:
 
 @samples.command("serve")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-def samples_serve(port: int) -> None:
+@click.option("--synthetic", type=click.IntRange(1, SYNTHETIC_MAX), metavar="N",
+              help="Serve N generated article pages over the 16 outlets instead (for benches).")
+@click.option("--seed", type=int, default=0, show_default=True, help="With --synthetic: the generator's seed.")
+def samples_serve(port: int, synthetic: int | None, seed: int) -> None:
     """Serve the mock outlets on 127.0.0.1 (use with crawl --mirror http://127.0.0.1:PORT)."""
-    click.echo(f"serving the mock outlets on http://127.0.0.1:{port} (Ctrl-C to stop)")
+    if seed and not synthetic:
+        raise UserError("--seed is only for --synthetic N")
+    what = f"{synthetic} synthetic pages (seed {seed})" if synthetic else "the mock outlets"
+    click.echo(f"serving {what} on http://127.0.0.1:{port} (Ctrl-C to stop)")
     try:
-        serve_main(port)
+        if synthetic:
+            # Late import for start-up speed: `newsmon crawl` loads this module too, and the generator
+            # pulls in every mock template (samples.build).
+            from samples.synthetic.serve import main as synthetic_main
+
+            synthetic_main(port, synthetic, seed)
+        else:
+            serve_main(port)
     except OSError as exc:
         raise UserError(f"cannot serve on port {port}: {exc.strerror}") from None
     except KeyboardInterrupt:
@@ -246,6 +259,10 @@ def _check(app: App, name: str, mirror: str | None) -> None:
         profile = app.registry().get(name)
     except KeyError as exc:
         raise UserError(str(exc.args[0])) from None
+    # Late import for start-up speed: the check runs the whole page path (Scrapy's parsers, extractor,
+    # cleaner), which `crawl` must not load before it knows there is something to crawl.
+    from crawler.check import check_outlet, format_report
+
     report = check_outlet(profile, mirror, app.config.search_queries or None, registry=app.registry())
     for line in format_report(report, mirror):
         click.echo(line)
