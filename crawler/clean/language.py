@@ -8,6 +8,7 @@ is told by letters no other Latin-script language uses; only the rest goes to py
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -73,10 +74,20 @@ def looks_vietnamese(text: str, *, threshold: float = 0.25, min_words: int = 2) 
     return marked >= min_words and marked / max(len(words), 1) >= threshold
 
 
+_MODEL_LOCK = threading.Lock()
+
+
 @cache
 def _identifier() -> Any:
-    """py3langid's model, loaded once (loading costs a fraction of a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, loaded once (loading costs a fraction of a second and 70 MB): the crawl's
+    worker threads may ask for it together, and `cache` alone would let each of them load it."""
+    with _MODEL_LOCK:
+        return _load_model()
+
+
+@cache
+def _load_model() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # late: start-up speed, rarely needed
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from crawler.clean.credits import credits_itself
 from crawler.clean.draft import Draft, Para
 from crawler.clean.labels import RELATED_INLINE, is_related_heading, is_terminal
-from crawler.clean.language import detect_language, looks_vietnamese
+from crawler.clean.language import looks_vietnamese
 from crawler.clean.lines import is_caption, is_image_marker, is_link_title, is_noise, is_paragraph, is_teaser
 from crawler.clean.meta import read_meta
 from newsmon.core.outlets import OutletNames
@@ -126,9 +126,12 @@ def take_leading_meta(
 def finish(draft: Draft, names: OutletNames, *, url: str, canonical_url: str | None = None,
            section: str | None = None, tags: list[str] | None = None, translated_from: str | None = None,
            fetched_at: datetime | None = None, language_hint: str | None = None) -> Article:
-    """Language, translation origin and outlet, then the record."""
-    text = "\n".join(([draft.lead] if draft.lead else []) + draft.body)
-    language = detect_language(text) or draft.language or language_hint
+    """Language, translation origin and outlet, then the record.
+
+    The language is the one detected before the body passes (they need it to spot untranslated
+    leftovers): detecting it again on the cleaned text ran the detector twice per page for the same
+    answer (identical on every mock page). The page's declared language only fills a gap."""
+    language = draft.language or language_hint
     if translated_from is None and language and language != "vi" and (
         draft.untranslated or names.translates(draft.outlet)
     ):

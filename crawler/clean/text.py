@@ -69,6 +69,8 @@ def clean_text(
         seen.add(normalize_text(draft.lead))
     clean_body(content, draft, seen=seen)
     take_signoff(draft, fetched_at, names)
+    if draft.language is None:  # no full paragraph told it: the short lines that stayed may
+        draft.language = detect_language("\n".join(([draft.lead] if draft.lead else []) + draft.body))
     draft.outlet = (
         outlet
         or domain_of(url)

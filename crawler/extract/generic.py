@@ -11,21 +11,26 @@ import lxml.html
 
 from crawler.extract.content import choose_body
 from crawler.extract.metadata import fill_metadata
-from crawler.extract.structured import structured_metadata
+from crawler.extract.structured import StructuredData, structured_metadata
 from crawler.extract.tree import parse_tree
 from newsmon.core.records import ExtractedPage
 
 
-def extract_generic(html: str | bytes, url: str, *, tree: lxml.html.HtmlElement | None = None) -> ExtractedPage:
+def extract_generic(
+    html: str | bytes, url: str, *, tree: lxml.html.HtmlElement | None = None, meta: StructuredData | None = None
+) -> ExtractedPage:
     """Title, body paragraphs and metadata of an article page with no outlet profile.
 
-    `tree` lets the crawler pass its own parse; it is read, never modified.
+    `tree` lets the crawler pass its own parse; it is read, never modified. `meta`: the tree's
+    structured data when the caller has already read it (`structured_metadata(tree, base_url=url)`),
+    so a page's JSON-LD and meta tags are parsed once.
     """
     page = ExtractedPage(url=url, extractor="generic")
     root = tree if tree is not None else parse_html(html, url)
     if root is None:
         return page
-    meta = structured_metadata(root, base_url=url)
+    if meta is None:
+        meta = structured_metadata(root, base_url=url)
     body_root = _find_body(root)
     if body_root is None:
         fill_metadata(page, meta, root, None)

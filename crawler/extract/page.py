@@ -72,15 +72,15 @@ def extract_page(
     """
     notes: list[str] = []
     sel = selector if selector is not None else _selector(html or "", url, limits, notes)
-    try:
-        structured = structured_metadata(sel.root)
+    try:  # read once: the generic extractor is handed the same record
+        structured = structured_metadata(sel.root, base_url=url)
     except (ValueError, etree.LxmlError):  # defensive: structured data must never sink a page
         structured = StructuredData()
     layout = matching_layout(sel, profile) if profile else None
     if profile is not None and layout is not None:
         page = extract_with_layout(sel, url, profile, layout, fetched_at)
     else:
-        page = extract_generic(b"", url, tree=sel.root)
+        page = extract_generic(b"", url, tree=sel.root, meta=structured)
         page.published = plausible(page.published, fetched_at)
         if profile is not None:
             page.outlet = profile.name
