@@ -99,6 +99,10 @@ def _tune_sqlite(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> N
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Savepoints (one per article of a batch) keep their undo pages in a statement journal; as a temp
+    # file it took four times the bytes the batch wrote to the database. In memory it is bounded by the
+    # pages one batch touches. Sorts stay in memory too: the archive's are LIMITed (top-N) or over ids.
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 
@@ -130,6 +134,21 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername!r}: {exc}") from None
+
+
+def begin_write(conn: Connection) -> None:
+    """Open the write transaction now, so that savepoints nest inside it (SQLite; elsewhere a no-op).
+
+    pysqlite opens a transaction only before an INSERT, UPDATE or DELETE. A SAVEPOINT sent before any
+    of those opens a transaction of its own, and its RELEASE commits it: a batch with a savepoint per
+    article was a commit per article. BEGIN IMMEDIATE takes the write lock up front (waiting out the busy
+    timeout), so the batch also cannot fail later on upgrading a read to a write.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    driver = conn.connection.driver_connection
+    if driver is not None and not driver.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(engine: Engine) -> Config:

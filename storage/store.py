@@ -16,6 +16,7 @@ from newsmon.core.records import Article, DedupKind, DedupVerdict, FetchedPage, 
 from newsmon.core.time import utcnow
 from newsmon.core.urls import canonical_key, clean_url, same_site
 from storage import models as m
+from storage.db import begin_write
 from storage.dedup import Fingerprint, fingerprint
 from storage.matching import Matcher
 from storage.outlet_state import OutletIds
@@ -80,6 +81,7 @@ class Store:
         prepared = [(a, r, raw, *_prepare(a, raw)) for a, r, raw in items]
         results: list[StoreResult | None] = []
         with self.sessions.begin() as session:
+            begin_write(session.connection())
             for a, r, raw, url, keys, fp in prepared:
                 try:
                     with session.begin_nested():

@@ -99,28 +99,34 @@ class Stories:
         """
         if article.published is None or article.translated_from or not article.outlet:
             return
-        stmt = select(m.Article).where(
+        # Columns first: most rows in the window fail the cheap tests, and loading whole articles (body,
+        # JSON columns) for them was most of this step's cost.
+        stmt = select(
+            m.Article.id, m.Article.story_id, m.Article.duplicate_of, m.Article.language, m.Article.source_attribution
+        ).where(
             m.Article.translated_from.is_not(None),
             m.Article.published >= article.published - TRANSLATION_WINDOW,
             m.Article.published <= article.published + TRANSLATION_WINDOW,
         )
         mine: set[str] | None = None
         lead: int | None = None
-        for other in session.scalars(stmt.limit(MAX_CANDIDATES)):
+        adopted: set[int | None] = {row.story_id}  # the rows are read up front: skip stories joined since
+        for other in session.execute(stmt.limit(MAX_CANDIDATES)).all():
             if (
                 other.duplicate_of is not None
                 or other.id == row.id
-                or other.story_id == row.story_id
+                or other.story_id in adopted
                 or other.language == article.language
                 or not self.names.names_outlet(other.source_attribution, article.outlet)
             ):
                 continue
             mine = mine if mine is not None else anchors(f"{article.title}\n{article.text}")
-            theirs = anchors(stored_text(other))
+            theirs = anchors(stored_text(session.get_one(m.Article, other.id)))
             shared = len(mine & theirs)
             if shared < MIN_ANCHORS or shared / max(1, min(len(mine), len(theirs))) < TRANSLATION_ANCHORS:
                 continue
             old_story = other.story_id
+            adopted.add(old_story)
             if lead is None:
                 lead = session.get_one(m.Story, row.story_id).original_article_id or row.id
             session.execute(
