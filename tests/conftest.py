@@ -77,6 +77,28 @@ def mirror(mock_server: object) -> str:
     return f"http://{host}:{port}"
 
 
+def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a newsmon child: no NEWSMON_* of the developer, the tests' XDG folders."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
+    full_env.update(XDG_ENV)  # never a developer's own config, archive, logs or HTTP cache
+    full_env.update(extra or {})
+    return full_env
+
+
+def start_newsmon(
+    *args: str, env: dict[str, str] | None = None, output: int = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """Start `python -m newsmon ...` (e.g. the daemon) in the background; `output` takes stdout and stderr."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsmon", *args],
+        cwd=ROOT,
+        env=cli_env(env),
+        stdout=output,
+        stderr=subprocess.STDOUT if output == subprocess.PIPE else output,
+        stdin=subprocess.DEVNULL,
+    )
+
+
 def run_cli(
     *args: str,
     db: str | None = None,
@@ -85,9 +107,7 @@ def run_cli(
     input_text: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m newsmon ...` in a child process, as a user (or cron) would."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
-    full_env.update(XDG_ENV)  # never a developer's own config, archive, logs or HTTP cache
-    full_env.update(env or {})
+    full_env = cli_env(env)
     cmd = [sys.executable, "-m", "newsmon"]
     if db:
         cmd += ["--db", db]

@@ -3,9 +3,7 @@ failed run with its error, and the child dies with a SIGKILLed daemon."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
 import sys
 import threading
 import time
@@ -16,7 +14,7 @@ import pytest
 
 from scheduler import jobs
 from storage.archive import Archive
-from tests.conftest import ROOT, XDG_ENV, run_cli
+from tests.conftest import run_cli, start_newsmon
 from tests.e2e.faultserver import FaultServer, gated_case, write_config
 
 
@@ -108,16 +106,8 @@ def test_the_child_dies_with_a_sigkilled_daemon(tmp_path: Path) -> None:
     logs = tmp_path / "logs"
     try:
         assert run_cli("--config", str(config), "schedule", "add", "--cron", "*/2 * * * * *", db=db).returncode == 0
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
-        env.update(XDG_ENV, NEWSMON_MIRROR=server.base_url, NEWSMON_LOG_DIR=str(logs))
-        daemon = subprocess.Popen(
-            [sys.executable, "-m", "newsmon", "--db", db, "--config", str(config), "daemon"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-        )
+        env = {"NEWSMON_MIRROR": server.base_url, "NEWSMON_LOG_DIR": str(logs)}
+        daemon = start_newsmon("--db", db, "--config", str(config), "daemon", env=env)
         try:
             assert server.arrived.wait(90), "the scheduled crawl never requested a page"
             ((_, status, _, _, child_pid),) = _runs(db_path)

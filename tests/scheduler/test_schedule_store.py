@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.core.time import LOCAL_TZ
-from tests.conftest import ROOT, XDG_ENV, run_cli
+from tests.conftest import run_cli, start_newsmon
 
 
 def _stored_next_runs(db_path: Path) -> dict[str, tuple[float | None, datetime | None]]:
@@ -100,15 +97,8 @@ def test_the_daemon_catches_a_missed_run_up_once(tmp_path: Path, mirror: str) ->
     db = f"sqlite:///{db_path}"
     job_id, missed = _due_job(db_path, "--outlet", "tuoitre", "--time-limit", "120")
     assert run_cli("status", db=db).returncode == 0  # reading first: the run must still be caught up
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
-    env.update(XDG_ENV, NEWSMON_MIRROR=mirror, NEWSMON_LOG_DIR=str(tmp_path / "logs"))
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "newsmon", "--db", db, "daemon"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
+    daemon = start_newsmon(
+        "--db", db, "daemon", env={"NEWSMON_MIRROR": mirror, "NEWSMON_LOG_DIR": str(tmp_path / "logs")}
     )
     try:
         deadline = time.monotonic() + 90

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -15,7 +13,7 @@ from typing import Any
 import pytest
 
 from scheduler import jobs
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli, start_newsmon
 from tests.e2e.faultserver import FaultServer, gated_case, write_config
 
 pytestmark = pytest.mark.e2e
@@ -48,16 +46,11 @@ def test_daemon_runs_a_scheduled_crawl_and_stops_on_sigterm(tmp_path: Path, mirr
     db = f"sqlite:///{db_path}"
     added = run_cli("schedule", "add", "--cron", "*/3 * * * * *", "--outlet", "tuoitre", "--time-limit", "120", db=db)
     assert added.returncode == 0, added.stderr
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
-    env.update(NEWSMON_MIRROR=mirror, XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     log = tmp_path / "daemon.log"
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "newsmon", "--db", db, "daemon", "--log-file", str(log)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
+    daemon = start_newsmon(
+        "--db", db, "daemon", "--log-file", str(log),
+        env={"NEWSMON_MIRROR": mirror, "XDG_CONFIG_HOME": str(tmp_path / "cfg")},
+        output=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 120
@@ -109,20 +102,12 @@ def test_daemon_sigterm_during_a_crawl_stops_it_gracefully(tmp_path: Path) -> No
     try:
         added = run_cli("--config", str(config), "schedule", "add", "--cron", "*/2 * * * * *", db=db)
         assert added.returncode == 0, added.stderr
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
-        env.update(
-            NEWSMON_MIRROR=server.base_url,
-            XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-            NEWSMON_LOG_DIR=str(tmp_path / "logs"),
-        )
-        daemon = subprocess.Popen(
-            [sys.executable, "-m", "newsmon", "--db", db, "--config", str(config), "daemon"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-        )
+        env = {
+            "NEWSMON_MIRROR": server.base_url,
+            "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+            "NEWSMON_LOG_DIR": str(tmp_path / "logs"),
+        }
+        daemon = start_newsmon("--db", db, "--config", str(config), "daemon", env=env)
         try:
             assert server.arrived.wait(90), "the scheduled crawl never requested a page"
             daemon.send_signal(signal.SIGTERM)
