@@ -42,7 +42,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -276,11 +276,15 @@ class ServerURL(str):
     server: MockServer
 
 
-@contextmanager
-def serving(port: int = 0) -> Iterator[ServerURL]:
+def serving(port: int = 0) -> AbstractContextManager[ServerURL]:
     """Run the mock server in a daemon thread; yields `http://127.0.0.1:<port>` (with `.server`)."""
-    server = make_server(port)
-    thread = threading.Thread(target=server.serve_forever, name="mock-outlets", daemon=True)
+    return serving_in_thread(make_server(port), "mock-outlets")
+
+
+@contextmanager
+def serving_in_thread(server: MockServer, name: str) -> Iterator[ServerURL]:
+    """Serve a bound server in a daemon thread until the block ends (the mock or a synthetic site)."""
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     url = ServerURL(f"http://127.0.0.1:{server.server_address[1]}")
     url.server = server

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
-from samples.server import ROOT, MockServer, ServerURL
+from samples.server import ROOT, MockServer, ServerURL, serving_in_thread
 from samples.synthetic.generator import COPY_SHARE, OFFTOPIC_SHARE
 from samples.synthetic.site import SyntheticSite
 
@@ -67,20 +66,9 @@ def make_server(n: int, seed: int = 0, port: int = 0, host: str = "127.0.0.1") -
     return SyntheticServer((host, port), SyntheticSite(n, seed))
 
 
-@contextmanager
-def serving(n: int, seed: int = 0, port: int = 0) -> Iterator[ServerURL]:
+def serving(n: int, seed: int = 0, port: int = 0) -> AbstractContextManager[ServerURL]:
     """Serve a synthetic site in a daemon thread; yields `http://127.0.0.1:<port>` (with `.server`)."""
-    server = make_server(n, seed, port)
-    thread = threading.Thread(target=server.serve_forever, name="synthetic-outlets", daemon=True)
-    thread.start()
-    url = ServerURL(f"http://127.0.0.1:{server.server_address[1]}")
-    url.server = server
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return serving_in_thread(make_server(n, seed, port), "synthetic-outlets")
 
 
 def main(port: int, n: int, seed: int = 0) -> None:
