@@ -299,7 +299,12 @@ def serving_in_thread(server: MockServer, name: str) -> Iterator[ServerURL]:
 def main(port: int) -> None:
     """Serve forever (`newsmon samples serve --port N`)."""
     server = make_server(port)
-    print(f"Mock outlets on http://127.0.0.1:{server.server_address[1]}/<host>/", file=sys.stderr)
+    serve_until_interrupted(server, f"Mock outlets on http://127.0.0.1:{server.server_address[1]}/<host>/")
+
+
+def serve_until_interrupted(server: MockServer, banner: str) -> None:
+    """Say where on stderr, then serve in the foreground until Ctrl-C (the mock or a synthetic site)."""
+    print(banner, file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -9,12 +9,11 @@ can score the dedup and relevance outcomes of a crawl.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
-from samples.server import ROOT, MockServer, ServerURL, serving_in_thread
+from samples.server import ROOT, MockServer, ServerURL, serve_until_interrupted, serving_in_thread
 from samples.synthetic.generator import COPY_SHARE, OFFTOPIC_SHARE
 from samples.synthetic.site import SyntheticSite
 
@@ -74,11 +73,8 @@ def serving(n: int, seed: int = 0, port: int = 0) -> AbstractContextManager[Serv
 def main(port: int, n: int, seed: int = 0) -> None:
     """Serve forever (`newsmon samples serve --synthetic N`)."""
     server = make_server(n, seed, port)
-    print(f"Synthetic outlets ({n} pages, seed {seed}) on http://127.0.0.1:{server.server_address[1]}/<host>/; "
-          f"truth at /{TRUTH_HOST}/truth.json", file=sys.stderr)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_interrupted(
+        server,
+        f"Synthetic outlets ({n} pages, seed {seed}) on http://127.0.0.1:{server.server_address[1]}/<host>/; "
+        f"truth at /{TRUTH_HOST}/truth.json",
+    )
